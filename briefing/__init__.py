@@ -1,0 +1,3 @@
+"""briefing: read structured event briefings in the terminal."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,34 @@
+"""Problems found in a briefing file, and the one exception that carries them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a file, at a place an author can find.
+
+    ``line`` and ``column`` count from 1; they are ``None`` for problems with
+    the file as a whole (missing, a folder, too large).
+    """
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return f"{self.file}: {self.message}"
+        return f"{self.file}:{self.line}:{self.column or 1}: {self.message}"
+
+
+class BriefingError(Exception):
+    """Raised for every failure to load a briefing; carries all problems found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(
+            problems, key=lambda p: (p.file, p.line or 0, p.column or 0)
+        )
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,18 @@
+"""Bounds on what a briefing file may contain, so that no file can hang the
+program or exhaust memory. ``docs/format.md`` states the same numbers (a test
+keeps them in sync)."""
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Largest briefing file read, in bytes (16 MiB)."""
+
+MAX_DEPTH = 32
+"""Deepest nesting of mappings and lists (the format itself needs 5)."""
+
+MAX_LIST_ITEMS = 100_000
+"""Most items in any one list (participants, figures, ...)."""
+
+MAX_NUMBER_DIGITS = 30
+"""Most digits in a number, so a huge integer cannot stall conversion."""
+
+MAX_SOURCE_TEXT_BYTES = 4 * 1024 * 1024
+"""Largest source article (``source.text``) read, in bytes (4 MiB)."""
