@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .safe_text import visible
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -19,9 +21,11 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
+        # Messages quote the file's own text; keep it from acting on the terminal.
+        file, message = visible(self.file), visible(self.message)
         if self.line is None:
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.line}:{self.column or 1}: {self.message}"
+            return f"{file}: {message}"
+        return f"{file}:{self.line}:{self.column or 1}: {message}"
 
 
 class BriefingError(Exception):
