@@ -77,10 +77,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (`briefing summary x | head`); that is not an error.
+        # The reader went away (`briefing schema | head`); that is not an error.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:  # e.g. a full disk under a redirected stdout
+        print(f"briefing: cannot write output: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
 
 
 def _run(options: argparse.Namespace) -> int:

@@ -134,8 +134,8 @@ def _mark_class() -> str:
 def _class_range(first: int, last: int) -> str:
     """Return a regex class fragment for the code points ``first..last``."""
     if first == last:
-        return re.escape(chr(first))
-    return f"{re.escape(chr(first))}-{re.escape(chr(last))}"
+        return f"\\U{first:08x}"
+    return f"\\U{first:08x}-\\U{last:08x}"
 
 
 @lru_cache(maxsize=1)

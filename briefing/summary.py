@@ -7,6 +7,8 @@ Every string from the briefing goes through :func:`_literal`, becoming a Rich
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable
 from typing import IO
 
@@ -232,13 +234,21 @@ class _Quoted:
             yield Segment.line()
 
 
+class _LiteralConsole(Console):
+    def on_broken_pipe(self) -> None:
+        # `briefing summary FILE | head`: the reader has all it wants; stop quietly.
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def make_console(file: IO[str] | None = None, width: int | None = None) -> Console:
     """A console that prints literally: no markup, emoji codes or highlighting.
 
     Colour follows the terminal, ``NO_COLOR`` and ``FORCE_COLOR`` (Rich reads
     both); piped output is plain text.
     """
-    return Console(file=file, width=width, markup=False, emoji=False, highlight=False,
+    return _LiteralConsole(file=file, width=width, markup=False, emoji=False, highlight=False,
                    soft_wrap=False)
 
 

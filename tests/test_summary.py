@@ -1,0 +1,184 @@
+"""`briefing summary`: what a reader sees, piped, in colour, at 80 and 120 columns."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from briefing.loader import load, loads
+from briefing.summary import print_summary
+from tests.cli_run import SAMPLE, run_cli
+
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def words_of(briefing_text: str) -> list[str]:
+    return re.findall(r"\w+", briefing_text)
+
+
+def squash(text: str) -> str:
+    """Output with the table/panel borders and line breaks removed, for word checks."""
+    return " ".join(re.sub(r"[│┃]", " ", text).split())
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_piped_summary_is_plain_and_has_every_section(language: str) -> None:
+    result = run_cli("summary", SAMPLE, "--lang", language)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    briefing = load(SAMPLE)
+    assert briefing.title.get(language).split()[0] in result.stdout
+    for heading in ("Summary", "Participants", "Sector priorities", "Key figures",
+                    "Statements", "Outcomes", "Tags"):
+        assert heading in result.stdout
+    assert "Timeline" not in result.stdout  # the sample has none, so no empty section
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_nothing_is_cut_at_80_and_120_columns(width: int, language: str) -> None:
+    result = run_cli("summary", SAMPLE, "--lang", language, "--width", str(width))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    assert "…" not in result.stdout
+    shown = squash(result.stdout)
+    briefing = load(SAMPLE)
+    for text in briefing.texts():
+        for word in words_of(text.get(language)):
+            assert word in shown, f"{word!r} from {text.get(language)!r} is missing"
+    for figure in briefing.figures:
+        assert figure.display is None or figure.display.split()[-1] in shown
+
+
+def test_original_language_is_the_default() -> None:
+    result = run_cli("summary", SAMPLE)
+    assert "Арман Исетов" in result.stdout
+    assert "Arman Isetov" not in result.stdout
+
+
+def test_missing_translation_falls_back_to_the_original(tmp_path: Path) -> None:
+    path = tmp_path / "b.yaml"
+    path.write_text(textwrap.dedent("""\
+        briefing: 1
+        language: ru
+        title: {ru: Встреча, en: The meeting}
+        summary: Только по-русски.
+    """), encoding="utf-8")
+    result = run_cli("summary", path, "--lang", "en")
+    assert "The meeting" in result.stdout
+    assert "Только по-русски." in result.stdout
+
+
+def test_unknown_language_is_reported_and_the_original_shown() -> None:
+    result = run_cli("summary", SAMPLE, "--lang", "de")
+    assert result.returncode == 0
+    assert "no text in 'de'" in result.stderr
+    assert "Арман Исетов" in result.stdout
+
+
+def test_colour_when_forced_and_none_with_no_color() -> None:
+    coloured = run_cli("summary", SAMPLE, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert re.search(r"\x1b\[[0-9;]*3[0-9]", coloured.stdout), "expected colour codes"
+    plain = run_cli("summary", SAMPLE, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert not re.search(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|9[0-7])(?:;|m)", plain.stdout)
+
+
+HOSTILE = textwrap.dedent("""\
+    briefing: 1
+    title: "[bold]Bold?[/bold] [@click=app.quit]click[/] :warning: [/"
+    summary: "erase\\e[2J now\\rover\\bback \\x9b6n \\u202Eevil \\e]52;c;aGk=\\a clip"
+    participants:
+      - name: "[link=https://e.x]x[/link]"
+        role: "[$5] no"
+    """)
+
+
+def test_file_text_is_shown_literally_and_never_reaches_the_terminal() -> None:
+    result = run_cli("summary", "-", "--width", "120", stdin=HOSTILE.encode(),
+                     env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert result.returncode == 0, result.stderr
+    output = result.stdout
+    for literal in ("[bold]Bold?[/bold]", "[@click=app.quit]click[/]", ":warning:", "[/",
+                    "[link=https://e.x]x[/link]", "[$5]"):
+        assert literal.replace(" ", "") in re.sub(r"\s+", "", SGR.sub("", output))
+    assert "⚠" not in output
+    # Every escape in the output is a colour/style code of ours; the content's are shown.
+    assert "\x1b" not in SGR.sub("", output)
+    assert not any(0x80 <= ord(c) <= 0x9F for c in output)
+    assert "\u202e" not in output
+    assert "\r" not in output and "\b" not in output
+    for stand_in in ("␛[2J", "␍over", "␈back", "⟨U+009B⟩", "⟨U+202E⟩evil", "␛]52;c;aGk=␇"):
+        assert stand_in in output
+
+
+def test_rendered_in_process_with_a_fixed_width() -> None:
+    briefing = loads(HOSTILE, "hostile.yaml")
+    buffer = io.StringIO()
+    print_summary(briefing, width=60, file=buffer)
+    assert all(cell_len(line) <= 60 for line in buffer.getvalue().splitlines())
+    assert "[@click=app.quit]click[/]" in buffer.getvalue()
+
+
+def test_empty_sections_say_so(tmp_path: Path) -> None:
+    path = tmp_path / "b.yaml"
+    path.write_text("briefing: 1\ntitle: Bare\nsummary: Nothing else.\n", encoding="utf-8")
+    result = run_cli("summary", path)
+    assert result.returncode == 0
+    for message in ("No participants.", "No priorities.", "No figures."):
+        assert message in result.stdout
+
+
+def test_figures_show_value_unit_period_and_timeline(tmp_path: Path) -> None:
+    path = tmp_path / "b.yaml"
+    path.write_text(textwrap.dedent("""\
+        briefing: 1
+        title: Figures
+        summary: Numbers.
+        figures:
+          - {label: Investment, value: 35000000000, unit: USD, display: "$35 bn",
+             period: 2015-2025}
+          - {label: Share, value: 2.5, unit: "%"}
+        timeline:
+          - {date: 2015-12, event: Agreement signed}
+          - {date: 2025, event: Anniversary}
+    """), encoding="utf-8")
+    result = run_cli("summary", path, "--width", "100")
+    shown = squash(result.stdout)
+    assert "35 000 000 000 USD · 2015-2025" in shown
+    assert "bn" in shown and "2.5 %" in shown
+    assert "2015-12 Agreement signed" in shown
+    assert "2025 Anniversary" in shown
+
+
+def test_summary_and_validate_never_import_textual() -> None:
+    probe = subprocess.run(
+        [sys.executable, "-c",
+         "import sys, io, contextlib\n"
+         "from briefing.cli import main\n"
+         "with contextlib.redirect_stdout(io.StringIO()):\n"
+         f"    code = main(['summary', {str(SAMPLE)!r}])\n"
+         "with contextlib.redirect_stdout(io.StringIO()):\n"
+         f"    main(['validate', {str(SAMPLE)!r}])\n"
+         "print(code, sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"],
+        capture_output=True, text=True, timeout=30,
+    )
+    assert probe.stdout.strip() == "0 []", probe.stderr
+
+
+def test_bad_file_gives_located_errors_and_exit_1(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("briefing: 1\ntitle: x\nsumary: y\n", encoding="utf-8")
+    result = run_cli("summary", path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert f"{path}:3:1: unknown key `sumary` in a briefing; did you mean `summary`?" \
+        in result.stderr
+    assert "Traceback" not in result.stderr
