@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -185,6 +184,8 @@ def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
     Without ``overwrite``, raises ``FileExistsError`` if ``path`` exists (checked
     atomically, by hard-linking the finished temporary file into place).
     """
+    import tempfile
+
     folder = path.parent if str(path.parent) else Path(".")
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:

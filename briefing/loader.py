@@ -6,12 +6,10 @@ Every problem in a file is collected and raised at once as one
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import re
 import stat
-from dataclasses import replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -112,7 +110,7 @@ def loads(
     if reader.problems or briefing is None:
         raise BriefingError(reader.problems)
     path = base_dir / Path(file).name if base_dir is not None else None
-    return replace(briefing, path=path)
+    return briefing._replace(path=path)
 
 
 def decode(data: bytes, file: str) -> str:
@@ -144,6 +142,8 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
 
 def suggest(word: str, choices: list[str]) -> str:
     """A ' did you mean `x`?' suffix when a choice is close to ``word``, else ''."""
+    import difflib  # only needed when something is misspelt
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"; did you mean `{close[0]}`?" if close else ""
 
@@ -218,7 +218,7 @@ class _Reader:
                 complete = False
             elif field.required and (field.attribute or field.name) not in values:
                 complete = False
-        if extensions and "extensions" in spec.model.__dataclass_fields__:
+        if extensions and "extensions" in spec.model._fields:
             values["extensions"] = extensions
         return values if complete else None
 
@@ -398,7 +398,7 @@ class _Reader:
                 self.problem(node, f"`by: {statement.by}` names no participant; use the "
                              f"`id` or name of one listed in `participants`"
                              f"{suggest(statement.by, ids + list(by_key))}")
-            resolved.append(replace(statement, speaker=speaker))
+            resolved.append(statement._replace(speaker=speaker))
         return tuple(resolved)
 
     def check_unique_ids(

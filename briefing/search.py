@@ -61,7 +61,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import Stemmer
@@ -149,16 +149,32 @@ def _token_pattern() -> re.Pattern[str]:
 
 # --------------------------------------------------------------------------- normalisation
 
-_TEXT_TABLE = {ord("ё"): "е", **{ord(c): None for c in _INVISIBLE}}
+_TEXT_TABLE: dict[int, str | None] = {ord(c): None for c in _INVISIBLE}
 _WORD_TABLE = {**_TEXT_TABLE, **{ord(c): None for c in _APOSTROPHES + "\u02bc"}}
 
 
+# ё is е + diaeresis and Turkish İ casefolds to i + dot above: drop those marks.
+_FOLDED_MARKS = re.compile("(?<=е)\u0308+|(?<=i)\u0307+")
+
+
+def _compose(text: str) -> str:
+    """NFKC-normalise ``text`` after removing the marks of ``ё`` and of ``İ``."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFKC", _FOLDED_MARKS.sub("", decomposed))
+
+
 def _fold(text: str, table: dict[int, str | None]) -> str:
-    """Casefold and NFKC-normalise ``text``, apply ``table``; keep Turkish ``ı`` as is."""
+    """Casefold, NFKC, ``ё`` -> ``е``, ``İ`` -> ``i``, apply ``table``; keep Turkish ``ı``."""
     if text.isascii():
         return text.lower().translate(table)
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    return folded.translate(table).replace("i\u0307", "i")
+    return _compose(unicodedata.normalize("NFKC", text).casefold().translate(table))
+
+
+def _dotless(text: str) -> str:
+    """Fold Turkish dotless ``ı`` to ``i`` (recomposing any marks that follow it)."""
+    if "ı" not in text:
+        return text
+    return _compose(text.replace("ı", "i"))
 
 
 def normalize(text: str) -> str:
@@ -168,7 +184,7 @@ def normalize(text: str) -> str:
     hyphens and zero-width joiners removed.  Offsets in the result do not correspond
     to offsets in ``text``; use :func:`tokenize` or the search functions for spans.
     """
-    return _fold(text, _TEXT_TABLE).replace("ı", "i")
+    return _dotless(_fold(text, _TEXT_TABLE))
 
 
 # --------------------------------------------------------------------------- stemming
@@ -183,16 +199,15 @@ _DEFAULT_ALGORITHM = {
     "DEVANAGARI": "hindi",
     "TAMIL": "tamil",
 }
+# Snowball algorithms for languages written in the Latin script.
+_LATIN_ALGORITHMS = """
+    basque catalan czech danish dutch dutch_porter english esperanto estonian finnish french
+    german hungarian indonesian irish italian lithuanian norwegian polish porter portuguese
+    romanian sesotho spanish swedish turkish
+"""
 # Scripts each algorithm stems; a hint is ignored for words in other scripts.
 _ALGORITHM_SCRIPTS = {
-    **{
-        name: frozenset({"LATIN"})
-        for name in (
-            "basque catalan czech danish dutch dutch_porter english esperanto estonian "
-            "finnish french german hungarian indonesian irish italian lithuanian "
-            "norwegian polish porter portuguese romanian sesotho spanish swedish turkish"
-        ).split()
-    },
+    **{name: frozenset({"LATIN"}) for name in _LATIN_ALGORITHMS.split()},
     "russian": frozenset({"CYRILLIC"}),
     "serbian": frozenset({"CYRILLIC", "LATIN"}),
     "greek": frozenset({"GREEK"}),
@@ -257,7 +272,7 @@ def _algorithm_for_language(language: object) -> str | None:
     return _LANGUAGE_ALGORITHM.get(code)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stemmer(algorithm: str) -> Callable[[str], str]:
     """Return the ``stemWord`` function of a (cached) PyStemmer stemmer."""
     stem: Callable[[str], str] = Stemmer.Stemmer(algorithm).stemWord
@@ -272,7 +287,7 @@ def _stem(algorithm: str | None, base: str) -> str:
             stem = _stemmer(algorithm)(base) or base
         except Exception:  # a stemmer must never break a search
             stem = base
-    return stem.replace("ı", "i")
+    return _dotless(stem)
 
 
 def _script(word: str) -> str | None:
@@ -383,7 +398,7 @@ class _Word(NamedTuple):
 def _analyse(raw: str, hint: str | None) -> _Word:
     """Analyse one original word; ``hint`` is the Snowball algorithm of its text, if known."""
     base = _fold(raw, _WORD_TABLE)
-    norm = base.replace("ı", "i")
+    norm = _dotless(base)
     script = _script(base)
     if hint is not None and script in _ALGORITHM_SCRIPTS.get(hint, ()):
         algorithm: str | None = hint

@@ -11,7 +11,6 @@ pure-Python parser is the fallback and yields the same events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -32,32 +31,34 @@ from .limits import MAX_DEPTH, MAX_LIST_ITEMS
 C_PARSER_AVAILABLE: bool = hasattr(yaml, "CSafeLoader")
 
 
-@dataclass(slots=True)
 class Scalar:
     """A scalar exactly as written; ``plain`` is False for quoted and block scalars."""
 
-    value: str
-    line: int
-    column: int
-    plain: bool
+    __slots__ = ("column", "line", "plain", "value")
+
+    def __init__(self, value: str, line: int, column: int, plain: bool) -> None:
+        self.value, self.line, self.column, self.plain = value, line, column, plain
+
+    def __repr__(self) -> str:
+        return f"Scalar({self.value!r}, {self.line}, {self.column}, plain={self.plain})"
 
 
-@dataclass(slots=True)
 class Mapping:
     """A mapping; keys are scalars, in file order, with no duplicates."""
 
-    items: list[tuple[Scalar, Node]]
-    line: int
-    column: int
+    __slots__ = ("column", "items", "line")
+
+    def __init__(self, items: list[tuple[Scalar, Node]], line: int, column: int) -> None:
+        self.items, self.line, self.column = items, line, column
 
 
-@dataclass(slots=True)
 class Sequence:
     """A list of nodes."""
 
-    items: list[Node]
-    line: int
-    column: int
+    __slots__ = ("column", "items", "line")
+
+    def __init__(self, items: list[Node], line: int, column: int) -> None:
+        self.items, self.line, self.column = items, line, column
 
 
 Node = Scalar | Mapping | Sequence

@@ -1,0 +1,115 @@
+"""The common base of the panels drawn as lists of items."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual.content import Content
+from textual.strip import Strip
+from textual.style import Style
+
+from .briefing_view import BriefingView, FieldKey
+from .item_list import ItemList
+
+
+class BriefingPanel(ItemList):
+    """A panel showing one part of a briefing, item by item.
+
+    Subclasses give the number of items (:meth:`count`) and draw one
+    (:meth:`render_entry`); a panel without items shows ``EMPTY`` instead.
+    Text reaches the screen only through :class:`BriefingView`, as literal,
+    highlighted Content.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "panel--heading", "panel--dim", "panel--label", "panel--accent", "panel--bar",
+        "panel--digits",
+    }
+
+    PANEL: ClassVar[str] = ""
+    """The panel's id, one of :data:`briefing.tui.briefing_view.PANEL_TITLES`."""
+
+    EMPTY: ClassVar[str] = "Nothing here."
+    """What the panel says when it has no items."""
+
+    def __init__(self, view: BriefingView, *, id: str | None = None) -> None:
+        super().__init__(id=id or self.PANEL, classes="panel")
+        self.view = view
+
+    def count(self) -> int:
+        """How many items the panel shows."""
+        raise NotImplementedError
+
+    def render_entry(self, index: int, width: int, style: Style) -> list[Strip]:
+        """Draw item ``index``."""
+        raise NotImplementedError
+
+    def item_count(self) -> int:
+        return max(1, self.count())
+
+    def render_item(self, index: int, width: int, style: Style) -> list[Strip]:
+        if not self.count():
+            return self.content_strips(Content.styled(self.EMPTY, ".panel--dim"), width, style)
+        return self.render_entry(index, width, style)
+
+    def layout_key(self) -> Hashable:
+        return self.view.layout_generation
+
+    def style_key(self) -> Hashable:
+        return self.view.highlights.generation
+
+    def sync(self) -> None:
+        """Show the view's current state (language, highlights, text)."""
+        self.refresh()
+
+    def index_of(self, key: FieldKey) -> int:
+        """The item that shows the field ``key``."""
+        return key.item
+
+    def reveal(self, key: FieldKey) -> None:
+        """Bring the field ``key`` on screen, at the current search match if it is there."""
+        index = self.index_of(key)
+        if not self._ensure_layout():
+            self.call_after_refresh(self.reveal, key)
+            return
+        if 0 <= index < self.item_count():
+            self.move_cursor(index, self._current_match_line(index))
+
+    def _current_match_line(self, index: int) -> int:
+        """The line of item ``index`` drawn with the current-match style, else 0."""
+        highlights = self.view.highlights
+        if highlights.current is None:
+            return 0
+        background = highlights.current_style.rich_style.bgcolor
+        width = self.scrollable_content_region.width
+        for row, strip in enumerate(self._strips(index, width)):
+            if any(s.style is not None and s.style.bgcolor == background for s in strip):
+                return row
+        return 0
+
+    def position(self) -> tuple[int, float]:
+        """Cursor and scroll position, to restore after a reload."""
+        return self.cursor, self.scroll_y
+
+    def restore(self, position: tuple[int, float]) -> None:
+        """Go back to a :meth:`position`."""
+        cursor, scroll_y = position
+        self.set_reactive(ItemList.cursor, max(0, min(cursor, self.item_count() - 1)))
+
+        def scroll() -> None:
+            self._ensure_layout()
+            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+
+        self.call_after_refresh(scroll)
+
+    def labelled(
+        self, label: str, value: Content, width: int, style: Style, label_width: int
+    ) -> list[Strip]:
+        """``value`` wrapped beside a ``label`` column (for "Role   Deputy minister" rows)."""
+        strips = self.content_strips(value, width, style, indent=label_width)
+        label_style = (style + self.get_visual_style("panel--label", partial=True)).rich_style
+        head = Strip([Segment(label[: label_width - 1].ljust(label_width), label_style)])
+        strips[0] = Strip.join([head, strips[0].crop(label_width)])
+        return strips

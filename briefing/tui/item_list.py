@@ -1,0 +1,350 @@
+"""A scrollable list of items of any height, rendered only while on screen."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Hashable
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual
+
+MARKER = "▌ "
+"""Drawn left of the item under the cursor."""
+
+
+class ItemList(ScrollView, can_focus=True):
+    """A virtual list: items of varying height, of which only those on screen are drawn.
+
+    Subclasses say how many items there are (:meth:`item_count`) and draw one
+    (:meth:`render_item`). Heights are measured once per width and layout key;
+    drawings are cached until :meth:`style_key` changes, so a list of thousands
+    of items re-draws only the few on screen when, say, search highlights change.
+
+    With ``HAS_CURSOR`` the list has an item cursor (arrows, ``j``/``k``), and
+    Enter or a click on the cursor item posts :class:`ItemList.Selected`; without
+    it, the keys scroll line by line, as in a text.
+    """
+
+    DEFAULT_CSS = """
+    ItemList {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        padding: 0 1 0 0;
+        & > .item-list--cursor {
+            background: $boost;
+        }
+        &:focus > .item-list--cursor {
+            background: $primary 15%;
+        }
+        & > .item-list--marker {
+            color: $foreground 30%;
+        }
+        &:focus > .item-list--marker {
+            color: $accent;
+        }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"item-list--cursor", "item-list--marker"}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Next item / line down", show=False),
+        Binding("up,k", "cursor_up", "Previous item / line up", show=False),
+        Binding("home,g", "first", "First item / top", show=False),
+        Binding("end,G", "last", "Last item / bottom", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("enter", "select", "Open item", show=False),
+    ]
+
+    HAS_CURSOR: ClassVar[bool] = True
+    """Whether the list has an item cursor, or scrolls like a text."""
+
+    ITEM_GAP: ClassVar[int] = 1
+    """Blank lines between items."""
+
+    cursor: reactive[int] = reactive(0, init=False)
+    """Index of the item under the cursor."""
+
+    class Selected(Message):
+        """Enter was pressed on an item, or its cursor item was clicked."""
+
+        def __init__(self, item_list: ItemList, index: int) -> None:
+            super().__init__()
+            self.item_list = item_list
+            self.index = index
+
+        @property
+        def control(self) -> ItemList:
+            """The list the item belongs to."""
+            return self.item_list
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._offsets: list[int] = [0]
+        """Line where each item starts, plus one entry for the end of the list."""
+        self._layout_for: tuple[int, Hashable] | None = None
+        self._style_for: Hashable = None
+        self._cache: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(256)
+
+    # ------------------------------------------------------------------ to override
+
+    def item_count(self) -> int:
+        """How many items the list has."""
+        raise NotImplementedError
+
+    def render_item(self, index: int, width: int, style: Style) -> list[Strip]:
+        """Draw item ``index`` ``width`` cells wide on ``style``; at least one strip."""
+        raise NotImplementedError
+
+    def layout_key(self) -> Hashable:
+        """Changes whenever items change in number or height (text, language)."""
+        return None
+
+    def style_key(self) -> Hashable:
+        """Changes whenever items change in looks only (highlights)."""
+        return None
+
+    # ------------------------------------------------------------------ helpers
+
+    def content_strips(
+        self, content: Content | Visual, width: int, style: Style, indent: int = 0
+    ) -> list[Strip]:
+        """Strips of ``content`` wrapped to ``width``, shifted right by ``indent`` cells."""
+        inner = max(1, width - indent)
+        strips = Visual.to_strips(self, content, inner, None, style, pad=True)
+        if not strips:
+            strips = [Strip.blank(inner, style.rich_style)]
+        if indent:
+            pad = Segment(" " * indent, style.rich_style)
+            strips = [Strip([pad, *strip], indent + strip.cell_length) for strip in strips]
+        return strips
+
+    @property
+    def _prefix_width(self) -> int:
+        return len(MARKER) if self.HAS_CURSOR else 1
+
+    def reset(self) -> None:
+        """Forget sizes and drawings: the items changed."""
+        self._layout_for = None
+        self._style_for = None
+        self._cache.clear()
+        self.refresh()
+
+    # ------------------------------------------------------------------ layout
+
+    def _ensure_layout(self) -> bool:
+        """Measure the items if needed; False while the list has no width yet."""
+        width = self.scrollable_content_region.width
+        if width <= self._prefix_width:
+            return False
+        style_key = self.style_key()
+        if style_key != self._style_for:
+            self._style_for = style_key
+            self._cache.clear()
+        layout = (width, self.layout_key())
+        if layout == self._layout_for:
+            return True
+        self._layout_for = layout
+        self._cache.clear()
+        count = self.item_count()
+        offsets = [0]
+        line = 0
+        for index in range(count):
+            line += len(self._strips(index, width))
+            offsets.append(line)
+        self._offsets = offsets
+        if count and self.cursor >= count:
+            self.set_reactive(ItemList.cursor, count - 1)
+        self.virtual_size = Size(width, line)
+        return True
+
+    def _strips(self, index: int, width: int) -> list[Strip]:
+        """The drawing of item ``index``, with its gap below, from the cache if there."""
+        is_cursor = self.HAS_CURSOR and index == self.cursor
+        key = (index, width, is_cursor)
+        strips = self._cache.get(key)
+        if strips is not None:
+            return strips
+        base = self.visual_style
+        style = self.get_visual_style("item-list--cursor") if is_cursor else base
+        prefix = self._prefix_width
+        inner = width - prefix
+        body = self.render_item(index, inner, style) or [Strip.blank(inner)]
+        rich_style = style.rich_style
+        if is_cursor:
+            marker_style = (style + self.get_visual_style("item-list--marker")).rich_style
+            lead = Segment(MARKER, marker_style)
+        else:
+            lead = Segment(" " * prefix, rich_style)
+        strips = [
+            Strip([lead, *strip.adjust_cell_length(inner, rich_style)], width) for strip in body
+        ]
+        if index < self.item_count() - 1:
+            strips.extend([Strip.blank(width, base.rich_style)] * self.ITEM_GAP)
+        meta = {"item": index}
+        strips = [strip.apply_meta(meta) for strip in strips]
+        self._cache.set(key, strips)
+        return strips
+
+    def item_at_line(self, line: int) -> int:
+        """Index of the item drawn on virtual line ``line`` (clamped to the list)."""
+        count = self.item_count()
+        if not count:
+            return 0
+        return max(0, min(count - 1, bisect_right(self._offsets, line) - 1))
+
+    def item_region(self, index: int) -> Region:
+        """Virtual region of item ``index``, without the gap below it."""
+        top = self._offsets[index]
+        bottom = self._offsets[index + 1]
+        if index < self.item_count() - 1:
+            bottom -= self.ITEM_GAP
+        return Region(0, top, self.scrollable_content_region.width, max(1, bottom - top))
+
+    # ------------------------------------------------------------------ rendering
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._ensure_layout()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        count = self.item_count()
+        if not count or width <= self._prefix_width or line >= self._offsets[-1]:
+            return Strip.blank(width, self.visual_style.rich_style)
+        index = self.item_at_line(line)
+        strips = self._strips(index, width)
+        row = line - self._offsets[index]
+        if row >= len(strips):  # measured with other text: a stale line, drawn blank
+            return Strip.blank(width, self.visual_style.rich_style)
+        return strips[row]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def _on_resize(self, _: events.Resize) -> None:
+        self.refresh()
+
+    # ------------------------------------------------------------------ cursor
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        for index in (old, new):
+            for key in [k for k in self._cache.keys() if k[0] == index]:
+                self._cache.discard(key)
+        self.refresh()
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, self.item_count() - 1))
+
+    def scroll_to_item(self, index: int, line: int = 0, *, top: bool = False) -> None:
+        """Scroll so that line ``line`` of item ``index`` is on screen."""
+        if not self._ensure_layout():
+            self.call_after_refresh(self.scroll_to_item, index, line, top=top)
+            return
+        if not 0 <= index < self.item_count():
+            return
+        region = self.item_region(index)
+        viewport = self.scrollable_content_region.height
+        if line or region.height > viewport:
+            # Show the wanted line, with some of what comes before it.
+            start = region.y + max(0, line - 2)
+            region = Region(0, start, region.width, min(viewport, region.bottom - start))
+        self.scroll_to_region(region, animate=False, force=True, immediate=True, top=top)
+
+    def move_cursor(self, index: int, line: int = 0) -> None:
+        """Put the cursor on item ``index`` (if the list has one) and scroll to it."""
+        if self.HAS_CURSOR:
+            self.cursor = index
+        self.scroll_to_item(index, line)
+
+    def _viewport(self) -> tuple[int, int]:
+        top = round(self.scroll_y)
+        return top, top + self.scrollable_content_region.height
+
+    def action_cursor_down(self) -> None:
+        """Next item; within a tall item, scroll through it first."""
+        if not self.HAS_CURSOR or not self._ensure_layout():
+            self.scroll_down(animate=False)
+            return
+        region = self.item_region(self.cursor)
+        top, bottom = self._viewport()
+        if region.bottom > bottom:
+            self.scroll_to(y=top + min(region.bottom - bottom, max(1, bottom - top - 2)),
+                           animate=False)
+        elif self.cursor < self.item_count() - 1:
+            self.move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        """Previous item; within a tall item, scroll through it first."""
+        if not self.HAS_CURSOR or not self._ensure_layout():
+            self.scroll_up(animate=False)
+            return
+        region = self.item_region(self.cursor)
+        top, bottom = self._viewport()
+        if region.y < top:
+            self.scroll_to(y=top - min(top - region.y, max(1, bottom - top - 2)), animate=False)
+        elif self.cursor > 0:
+            self.move_cursor(self.cursor - 1)
+
+    def action_first(self) -> None:
+        """First item (or the top of the text)."""
+        if self.HAS_CURSOR:
+            self.cursor = 0
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        """Last item (or the end of the text)."""
+        if self.HAS_CURSOR and self.item_count():
+            self.cursor = self.item_count() - 1
+        self.scroll_end(animate=False, immediate=True)
+
+    def _page(self, direction: int) -> None:
+        if not self._ensure_layout():
+            return
+        top, bottom = self._viewport()
+        height = max(1, bottom - top - 1)
+        target = max(0, min(round(self.max_scroll_y), top + direction * height))
+        self.scroll_to(y=target, animate=False, immediate=True)
+        if self.HAS_CURSOR:
+            self.cursor = self.item_at_line(target)
+
+    def action_page_down(self) -> None:
+        """One screen down."""
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        """One screen up."""
+        self._page(-1)
+
+    def action_select(self) -> None:
+        """Open the item under the cursor."""
+        if self.HAS_CURSOR and self.item_count():
+            self.post_message(self.Selected(self, self.cursor))
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("item")
+        if not isinstance(index, int) or not self.HAS_CURSOR:
+            return
+        event.stop()
+        if index == self.cursor:
+            self.post_message(self.Selected(self, index))
+        else:
+            self.cursor = index
