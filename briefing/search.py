@@ -315,7 +315,7 @@ _NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
 
 def _to_ascii(text: str) -> str:
     """Transliterate to lower-case ASCII letters and digits (``связь`` -> ``svyaz``)."""
-    return _NOT_ASCII_ALNUM.sub("", str(anyascii(text)).lower())
+    return _NOT_ASCII_ALNUM.sub("", anyascii(text).lower())
 
 
 # Latin -> Cyrillic, longest first; the inverse of anyascii for Russian plus common
