@@ -20,6 +20,9 @@ from .model import BRIEFING, FORMAT_VERSION, FieldSpec, Kind, RecordSpec, Text
 from .yaml_tree import Mapping, Node, Scalar, Sequence, read_tree, to_python
 
 EXTENSION_PREFIX = "x-"
+_SUGGEST_MAX_LENGTH = 200
+_SUGGEST_MAX_CHOICES = 2000
+_SUGGEST_MAX_TIMES = 50  # "did you mean" for the first unknown `by`s only
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\Z")
 _NUMBER = re.compile(r"[-+]?(?:\d[\d_]*)?(?:\.\d[\d_]*)?(?:[eE][-+]?\d+)?\Z")
@@ -69,6 +72,8 @@ def read_bounded(path: Path, limit: int, what: str) -> bytes:
         raise fail("no such file") from None
     except OSError as error:
         raise fail(f"cannot read: {error.strerror or error}") from None
+    except ValueError:  # a NUL character in the name
+        raise fail("is not a valid file name") from None
     if stat.S_ISDIR(info.st_mode):
         raise fail(f"is a folder, not a {what} file")
     if not stat.S_ISREG(info.st_mode):
@@ -97,9 +102,11 @@ def loads(
     ``base_dir`` is the folder that ``source.text`` is relative to; when it is
     ``None`` the article's existence is not checked.
     """
+    if len(data) > MAX_FILE_BYTES:
+        raise BriefingError([Problem(file, _too_large(len(data), MAX_FILE_BYTES, "briefing"))])
     text = decode(data, file) if isinstance(data, bytes) else data.removeprefix("\ufeff")
     root, problems = read_tree(text, file)
-    if root is None:
+    if root is None or _is_nothing(root):
         if not problems:
             problems = [Problem(file, "the file is empty; a briefing needs at least "
                                 "`briefing: 1`, `title` and `summary`", 1, 1)]
@@ -116,12 +123,13 @@ def loads(
 def decode(data: bytes, file: str) -> str:
     """Decode UTF-8 (with or without a BOM), with a clear problem for anything else."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BriefingError([Problem(file, "is UTF-16 text; save it as UTF-8")])
+        raise BriefingError([Problem(file, "the file is UTF-16 text; save it as UTF-8", 1, 1)])
     nul = data.find(b"\x00")
     if nul != -1:
         line, column = _byte_position(data, nul)
         raise BriefingError([Problem(
-            file, "contains a NUL byte: this is binary data, not a briefing", line, column
+            file, "the file contains a NUL byte here: it is binary data, not a briefing",
+            line, column,
         )])
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
@@ -129,7 +137,7 @@ def decode(data: bytes, file: str) -> str:
         line, column = _byte_position(data, error.start)
         byte = data[error.start]
         raise BriefingError([Problem(
-            file, f"is not valid UTF-8 (byte 0x{byte:02X}); save the file as UTF-8",
+            file, f"the file is not valid UTF-8 here (byte 0x{byte:02X}); save it as UTF-8",
             line, column,
         )]) from None
 
@@ -142,10 +150,19 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
 
 def suggest(word: str, choices: list[str]) -> str:
     """A ' did you mean `x`?' suffix when a choice is close to ``word``, else ''."""
+    close = closest(word, choices)
+    return f"; did you mean `{close}`?" if close is not None else ""
+
+
+def closest(word: str, choices: list[str]) -> str | None:
+    """The choice closest to ``word``, if one is close enough."""
+    if len(word) > _SUGGEST_MAX_LENGTH or len(choices) > _SUGGEST_MAX_CHOICES:
+        return None  # matching is quadratic: a hostile file could make it crawl
     import difflib  # only needed when something is misspelt
 
+    choices = [choice for choice in choices if len(choice) <= _SUGGEST_MAX_LENGTH]
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    return close[0] if close else None
 
 
 class _Reader:
@@ -156,6 +173,8 @@ class _Reader:
         self.base_dir = base_dir
         self.problems: list[Problem] = []
         self.language = model.DEFAULT_LANGUAGE
+        self.by_nodes: list[Node] = []
+        """The ``by`` node of each statement read, in order, for messages."""
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(Problem(self.file, message, node.line, node.column))
@@ -169,63 +188,73 @@ class _Reader:
             return None
         keys = {key.value: value for key, value in root.items}
         version_node = keys.get("briefing")
-        if isinstance(version_node, Scalar):
-            version = self.integer(version_node)
-            if version is not None and version > FORMAT_VERSION:
-                self.problem(version_node, f"made for a newer version of the format "
-                             f"({version}); this program reads version {FORMAT_VERSION}: "
-                             "update briefing to open it")
-                return None
-            if version is not None and version < 1:
-                self.problem(version_node, f"format version must be {FORMAT_VERSION}")
+        version = _whole_number(version_node) if isinstance(version_node, Scalar) else None
+        if version_node is not None and version is not None and version > FORMAT_VERSION:
+            # Its other keys may be new too: reading them would only add noise.
+            self.problem(version_node, f"made for a newer version of the briefing format "
+                         f"(version {version}); this program reads version {FORMAT_VERSION}, "
+                         "so update the program to open it")
+            return None
         language_node = keys.get("language")
         if isinstance(language_node, Scalar) and _LANGUAGE_TAG.match(language_node.value):
             self.language = language_node.value
-        values = self.record(root, BRIEFING)
-        if values is None:
-            return None
+        # Cross-references are checked even when a required key is missing, so
+        # that every problem is reported at once.
+        values, complete = self.record_values(root, BRIEFING)
         values.setdefault("language", self.language)
         values["statements"] = self.resolve_speakers(
-            values.get("participants", ()), values.get("statements", ()), root
+            values.get("participants", ()), values.get("statements", ()),
+            _participant_keys(keys.get("participants")),
         )
-        self.check_unique_ids(values.get("participants", ()), keys.get("participants"))
-        try:
-            return model.Briefing(**values)
-        except TypeError:  # a required field was missing; already reported
-            return None
+        self.check_unique_ids(keys.get("participants"))
+        return model.Briefing(**values) if complete else None
 
     def record(self, node: Mapping, spec: RecordSpec) -> dict[str, Any] | None:
         """Read a mapping against ``spec``; ``None`` if a required field is missing."""
+        values, complete = self.record_values(node, spec)
+        return values if complete else None
+
+    def record_values(self, node: Mapping, spec: RecordSpec) -> tuple[dict[str, Any], bool]:
+        """The values read from a mapping, and whether every required one is there."""
         values: dict[str, Any] = {}
         extensions: dict[str, Any] = {}
         known = [f.name for f in spec.fields]
         complete = True
+        suggested: set[str] = set()  # fields an unknown key was taken for
         for key, value in node.items:
             field = spec.field(key.value)
             if field is None:
                 if key.value.startswith(EXTENSION_PREFIX):
                     extensions[key.value] = to_python(value)
                 else:
-                    self.problem(key, f"unknown key `{key.value}` in {_a(spec.name)}"
-                                 f"{suggest(key.value, known)}")
+                    guess = closest(key.value, known)
+                    hint = f"; did you mean `{guess}`?" if guess is not None else ""
+                    if guess is not None:
+                        suggested.add(guess)
+                    self.problem(key, f"unknown key {_shown(key.value, '`')} in "
+                                 f"{_a(spec.name)}{hint}")
                 continue
             converted = self.value(value, field)
             if converted is not None:
                 values[field.attribute or field.name] = converted
         for field in spec.fields:
             if field.required and not any(k.value == field.name for k, _ in node.items):
-                self.problem(node, f"{_a(spec.name)} needs `{field.name}` ({field.description})")
+                if field.name not in suggested:  # else "did you mean" said it already
+                    self.problem(node, _missing(spec, field))
                 complete = False
             elif field.required and (field.attribute or field.name) not in values:
                 complete = False
-        if extensions and "extensions" in spec.model._fields:
+        if extensions and "extensions" in getattr(spec.model, "_fields", ()):
             values["extensions"] = extensions
-        return values if complete else None
+        return values, complete
 
     # -- values -------------------------------------------------------------
 
     def value(self, node: Node, field: FieldSpec) -> Any:
         """Convert one value by its field's kind; ``None`` after reporting a problem."""
+        if _is_nothing(node):
+            self.empty(node, field.name, required=field.required)
+            return None
         kind = field.kind
         if kind is Kind.TEXT:
             return self.text(node, field.name)
@@ -245,6 +274,9 @@ class _Reader:
         return self.scalar(node, field)
 
     def list_item(self, node: Node, field: FieldSpec) -> Any:
+        if _is_nothing(node):
+            self.empty(node, field.name, item=True)
+            return None
         if field.kind is Kind.TEXT_LIST:
             return self.text(node, field.name)
         if field.kind is Kind.STRING_LIST:
@@ -256,7 +288,20 @@ class _Reader:
             return self.wrong_type(node, field, f"{_a(field.record.name)} (a mapping of keys)",
                                    item=True)
         values = self.record(node, field.record)
-        return field.record.model(**values) if values is not None else None
+        if values is None:
+            return None
+        if field.record is model.STATEMENT:
+            self.by_nodes.append(next(v for k, v in node.items if k.value == "by"))
+        return field.record.model(**values)
+
+    def empty(self, node: Node, name: str, required: bool = False, item: bool = False) -> None:
+        """Report a key (or list item) written with no value."""
+        if item:
+            self.problem(node, f"an item of `{name}` is empty; give it a value or remove it")
+        elif required:
+            self.problem(node, f"`{name}` is empty; give it a value")
+        else:
+            self.problem(node, f"`{name}` is empty; give it a value or remove the key")
 
     def wrong_type(self, node: Node, field: FieldSpec, expected: str, item: bool = False) -> None:
         where = f"each item of `{field.name}`" if item else f"`{field.name}`"
@@ -299,15 +344,15 @@ class _Reader:
         return self.article_path(node)
 
     def string(self, node: Scalar, name: str) -> str | None:
-        if node.plain and node.value == "":
-            self.problem(node, f"`{name}` is empty; give it a value or remove the key")
+        if _is_nothing(node):
+            self.empty(node, name)
             return None
         return node.value
 
     def text(self, node: Node, name: str) -> Text | None:
         if isinstance(node, Scalar):
-            value = self.string(node, name)
-            return Text({self.language: value}, self.language) if value is not None else None
+            plain = self.string(node, name)
+            return Text({self.language: plain}, self.language) if plain is not None else None
         if isinstance(node, Sequence):
             self.problem(node, f"`{name}` must be text, or a map of language to text "
                          "(`en: ...`), not a list")
@@ -315,8 +360,9 @@ class _Reader:
         values: dict[str, str] = {}
         for key, value in node.items:
             if not _LANGUAGE_TAG.match(key.value):
-                self.problem(key, f"`{key.value}` is not a language tag; in `{name}`, "
-                             "each key is a language such as `ru` or `en`")
+                self.problem(key, f"{_shown(key.value, '`')} is not a language tag; in "
+                             f"`{name}`, each key is a language such as `ru` or `en` (if "
+                             "this is text containing `: `, put it all in quotes)")
             elif not isinstance(value, Scalar):
                 self.problem(value, f"`{name}.{key.value}` must be text, not "
                              f"{_describe(value)}")
@@ -328,14 +374,20 @@ class _Reader:
         return Text(values, self.language) if values else None
 
     def integer(self, node: Scalar) -> int | None:
-        if not node.plain or not node.value.isascii() or not node.value.isdigit():
-            self.problem(node, f"the format version must be a whole number such as "
-                         f"`{FORMAT_VERSION}`, not {node.value!r}")
-            return None
-        if len(node.value) > MAX_NUMBER_DIGITS:
+        """The format version (the only whole-number field)."""
+        version = _whole_number(node)
+        digits = node.value.isascii() and node.value.isdigit()
+        if version is None and digits and not node.plain:
+            self.problem(node, "the format version must be a number; remove the quotes around it")
+        elif version is None and digits:
             self.problem(node, "the format version is far too large a number")
+        elif version is None:
+            self.problem(node, f"the format version must be a whole number such as "
+                         f"`{FORMAT_VERSION}`, not {_shown(node.value)}")
+        elif version < 1:
+            self.problem(node, f"the format version must be {FORMAT_VERSION}, not {version}")
             return None
-        return int(node.value)
+        return version
 
     def number(self, node: Scalar, name: str) -> int | float | None:
         written = node.value.strip()
@@ -370,17 +422,38 @@ class _Reader:
             self.problem(node, "`text` must be a path relative to this file, inside its "
                          f"folder, not {written!r}")
             return None
-        if self.base_dir is not None and not (self.base_dir / written).is_file():
-            self.problem(node, f"the source text {written!r} does not exist beside this file")
-            return None
-        return written
+        if self.base_dir is None:
+            return written
+        try:
+            target = (self.base_dir / written).resolve()
+            inside = target.is_relative_to(self.base_dir.resolve())
+            is_file, exists = target.is_file(), target.exists()
+        except (OSError, ValueError):  # a name too long, a NUL, a symlink loop
+            inside = is_file = exists = False
+        if exists and not inside:
+            self.problem(node, "`text` must be a path relative to this file, inside its "
+                         f"folder, but {_shown(written)} leads outside it")
+        elif exists and not is_file:
+            self.problem(node, f"the source text {_shown(written)} is a folder, not a file")
+        elif not is_file:
+            self.problem(node, f"the source text {_shown(written)} does not exist beside "
+                         "this file")
+        else:
+            return written
+        return None
 
     # -- cross-references ---------------------------------------------------
 
     def resolve_speakers(
         self, participants: tuple[model.Participant, ...],
-        statements: tuple[model.Statement, ...], root: Mapping,
+        statements: tuple[model.Statement, ...], written: set[str],
     ) -> tuple[model.Statement, ...]:
+        """Link each statement to the participant its ``by`` names.
+
+        ``written`` holds every id and name in ``participants``, including
+        those of participants with problems of their own, which are not
+        reported a second time here.
+        """
         by_key: dict[str, model.Participant] = {}
         for participant in participants:
             for name in participant.name.values.values():
@@ -388,22 +461,20 @@ class _Reader:
         for participant in participants:
             if participant.id:
                 by_key[participant.id] = participant
-        nodes = _statement_by_nodes(root)
         resolved = []
-        for index, statement in enumerate(statements):
+        choices = list(by_key)  # every id and name
+        suggestions_left = _SUGGEST_MAX_TIMES
+        for statement, node in zip(statements, self.by_nodes, strict=True):
             speaker = by_key.get(statement.by)
-            if speaker is None:
-                node = nodes[index] if index < len(nodes) else root
-                ids = [p.id for p in participants if p.id]
-                self.problem(node, f"`by: {statement.by}` names no participant; use the "
-                             f"`id` or name of one listed in `participants`"
-                             f"{suggest(statement.by, ids + list(by_key))}")
+            if speaker is None and statement.by not in written:
+                hint = suggest(statement.by, choices) if suggestions_left > 0 else ""
+                suggestions_left -= 1
+                self.problem(node, f"`by: {_shown(statement.by, '')}` names no participant; "
+                             f"use the `id` or name of one listed in `participants`{hint}")
             resolved.append(statement._replace(speaker=speaker))
         return tuple(resolved)
 
-    def check_unique_ids(
-        self, participants: tuple[model.Participant, ...], node: Node | None
-    ) -> None:
+    def check_unique_ids(self, node: Node | None) -> None:
         if not isinstance(node, Sequence):
             return
         seen: set[str] = set()
@@ -418,15 +489,53 @@ class _Reader:
                     seen.add(value.value)
 
 
-def _statement_by_nodes(root: Mapping) -> list[Node]:
-    """The ``by`` node of each well-formed statement, in order, for messages."""
-    found: list[Node] = []
-    for key, value in root.items:
-        if key.value == "statements" and isinstance(value, Sequence):
-            for item in value.items:
-                if isinstance(item, Mapping):
-                    found.append(next((v for k, v in item.items if k.value == "by"), item))
-    return found
+def _missing(spec: RecordSpec, field: FieldSpec) -> str:
+    """The message for a required key that is not there."""
+    if field.kind is Kind.INTEGER:  # the format version
+        return f"a briefing needs `{field.name}: {FORMAT_VERSION}`, the format version"
+    return f"{_a(spec.name)} needs `{field.name}`: {field.description}"
+
+
+def _participant_keys(node: Node | None) -> set[str]:
+    """Every well-formed id and every name written in ``participants``, including
+    those of participants left out for problems of their own.
+
+    A ``by`` naming one of those is not reported again; a ``by`` naming a
+    malformed id still is, since it must change when the id is corrected."""
+    keys: set[str] = set()
+    if not isinstance(node, Sequence):
+        return keys
+    for item in node.items:
+        if not isinstance(item, Mapping):
+            continue
+        for key, value in item.items:
+            if isinstance(value, Scalar) and (
+                key.value == "name" or (key.value == "id" and _SLUG.match(value.value))
+            ):
+                keys.add(value.value)
+            elif key.value == "name" and isinstance(value, Mapping):
+                keys.update(v.value for _, v in value.items if isinstance(v, Scalar))
+    return keys
+
+
+def _whole_number(node: Scalar) -> int | None:
+    """A plain, unsigned whole number of at most ``MAX_NUMBER_DIGITS`` digits, else None."""
+    written = node.value
+    if not node.plain or not written.isascii() or not written.isdigit():
+        return None
+    return int(written) if len(written) <= MAX_NUMBER_DIGITS else None
+
+
+def _is_nothing(node: Node) -> bool:
+    """True for a key written with no value (``key:``)."""
+    return isinstance(node, Scalar) and node.plain and node.value == ""
+
+
+def _shown(value: str, quote: str = "'") -> str:
+    """``value`` as quoted in a message, shortened when long."""
+    if len(value) > 40:
+        value = value[:37] + "..."
+    return repr(value) if quote == "'" else f"{quote}{value}{quote}"
 
 
 def _describe(node: Node) -> str:

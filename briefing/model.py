@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Mapping
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -75,10 +75,10 @@ class PartialDate(NamedTuple):
             return None
         if numbers[0] == 0:
             return None
-        return cls(*numbers)  # type: ignore[arg-type]
+        return cls(*numbers)
 
 
-class ParticipantKind(str, Enum):
+class ParticipantKind(StrEnum):
     """What a participant is."""
 
     PERSON = "person"

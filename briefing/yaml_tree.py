@@ -6,11 +6,13 @@ constructors, so that nothing is ever resolved by YAML's type guessing (types
 come from the format contract), every value keeps its line and column, and
 tags, anchors, aliases, duplicate keys and extra documents are reported
 instead of acted upon. libyaml's C parser is used when present; PyYAML's
-pure-Python parser is the fallback and yields the same events.
+pure-Python parser is the fallback, its scanner given libyaml's rules for tabs
+and directives so that a file reads the same with either.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -24,11 +26,18 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner, ScannerError
 
 from .errors import Problem
 from .limits import MAX_DEPTH, MAX_LIST_ITEMS
 
 C_PARSER_AVAILABLE: bool = hasattr(yaml, "CSafeLoader")
+
+_BREAKS = "\r\n\x85\u2028\u2029"
+_BREAKZ = "\0" + _BREAKS
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Scalar:
@@ -75,36 +84,93 @@ def to_python(node: Node) -> Any:
 
 # libyaml and PyYAML word their errors for YAML experts; authors get these.
 _PLAIN_COLON_HINT = (
-    "a value here contains ': ', which YAML reads as a new key; "
-    'put the whole value in quotes, e.g. title: "Kazakhstan: the EU"'
+    "this value contains ': ', which YAML reads as the start of a new key; "
+    'put the whole value in quotes, e.g. title: "Kazakhstan: the EU" '
+    "(or, if a new key starts here, fix its indentation)"
 )
-_SYNTAX_MESSAGES: tuple[tuple[str, str], ...] = (
-    ("mapping values are not allowed", _PLAIN_COLON_HINT),
-    ("tab character", "a tab is used for indentation here; indent with spaces"),
-    ("found character '\\t'", "a tab is used for indentation here; indent with spaces"),
-    ("could not find expected ':'", "expected 'key: value' here; check the indentation"),
-    ("did not find expected key", "this line's indentation does not match the lines above it"),
-    ("did not find expected '-' indicator", "this list item is not indented like the ones above it"),
-    ("did not find expected node content", "a value is missing here"),
-    ("found unexpected end of stream", "the file ends inside a quoted value; close the quote"),
-    ("found unexpected end of the stream", "the file ends inside a bracket or quote; close it"),
-    ("did not find expected ',' or ']'", "a [list] is not closed; add ']' or a ','"),
-    ("did not find expected ',' or '}'", "a {mapping} is not closed; add '}' or a ','"),
-    ("found undefined tag handle", "tags (!name) are not allowed in a briefing"),
-    ("found unknown escape character", "unknown escape sequence in a double-quoted value"),
-    ("found invalid Unicode character escape code", "invalid \\u escape (not a character)"),
-    ("found unexpected ':'", _PLAIN_COLON_HINT),
-    ("found character that cannot start any token", "this character cannot start a value; "
-     "put the value in quotes"),
-    ("found character '", "this character cannot start a value; put the value in quotes"),
+_TAB = "a tab is used here where YAML needs spaces; indent with spaces"
+_INDENTATION = "this line's indentation does not match the lines above it"
+_TAGS = "tags (!name) are not allowed in a briefing; if the text starts with `!`, quote it"
+_ANCHORS = (
+    "anchors (&name) and aliases (*name) are not allowed in a briefing; "
+    "if the text starts with `&` or `*`, quote it"
+)
+_DIRECTIVE = (
+    "a line starting with `%` is a YAML directive, which a briefing does not use; remove it"
+)
+# (needle in the parser's problem, needle in its context or "", message); first match wins.
+_SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
+    ("exceeded maximum nesting depth", "", f"nested too deeply (more than {MAX_DEPTH} levels)"),
+    ("mapping values are not allowed", "", _PLAIN_COLON_HINT),
+    ("found unexpected ':'", "", _PLAIN_COLON_HINT),
+    ("mapping keys are not allowed", "",
+     "`? ` starts a complex key, which a briefing does not use; put the value in quotes"),
+    ("sequence entries are not allowed", "",
+     "a list item (`- `) cannot start here; put it on a line of its own, or quote the value"),
+    ("tab character", "", _TAB),
+    ("could not find expected ':'", "",
+     "expected `key: value` here; check the indentation, and that the key is followed "
+     "by `: `"),
+    ("did not find expected key", "", _INDENTATION),
+    ("did not find expected '-' indicator", "",
+     "this list item is not indented like the ones above it"),
+    ("expected <block end>", "block collection",
+     "this list item is not indented like the ones above it"),
+    ("expected <block end>", "", _INDENTATION),
+    ("node content", "", "a value is missing here"),
+    ("found unexpected end of stream", "", "the file ends inside a quoted value; close the quote"),
+    ("',' or ']'", "", "a [list] is not closed; add ']' or a ','"),
+    ("',' or '}'", "", "a {mapping} is not closed; add '}' or a ','"),
+    ("found unknown escape character", "",
+     "unknown escape sequence in a double-quoted value; write a backslash as \\\\, "
+     "or use single quotes"),
+    ("found invalid Unicode character escape code", "", "invalid \\u escape (not a character)"),
+    ("hexadecimal number", "", "a \\x, \\u or \\U escape is missing some of its hex digits"),
+    ("hexdecimal number", "", "a \\x, \\u or \\U escape is missing some of its hex digits"),
+    ("document start", "",
+     "the document has already ended here; remove the extra text, or fix the indentation"),
+    ("unexpected document", "",
+     "`---` or `...` at the start of a line ends the document; indent it or quote the value"),
+    ("incompatible", "", _DIRECTIVE),
+    ("directive", "", _DIRECTIVE),
+    ("indentation indicator", "",
+     "after `|` or `>`, only `+`, `-` or a digit from 1 to 9 may follow on that line"),
+    ("", "block scalar",
+     "after `|` or `>`, only `+`, `-` or a digit from 1 to 9 may follow on that line"),
+    ("tag handle", "", _TAGS),
+    ("", "tag", _TAGS),
+    ("", "anchor", _ANCHORS),
+    ("", "alias", _ANCHORS),
+    ("comment or a line break", "",
+     "unexpected text after the value on this line; put the whole value in quotes"),
+    ("comment or line break", "",
+     "unexpected text after the value on this line; put the whole value in quotes"),
 )
 
 
-def _syntax_message(problem: str) -> str:
-    for needle, message in _SYNTAX_MESSAGES:
-        if needle in problem:
+def _syntax_message(problem: str, context: str, char: str = "", before: str = "") -> str:
+    """An author's message for a parser's ``problem``; ``char`` is the character
+    where it was found, ``before`` the text before it on its line."""
+    if char == "\t":
+        return _TAB
+    if "cannot start any token" in problem or (
+        "node content" in problem and char and char in "]},"
+    ):
+        shown = "a backquote (`)" if char == "`" else f"`{char}`" if char.isprintable() else ""
+        return f"{shown or 'this character'} cannot start a plain value; quote the whole value"
+    for needle, context_needle, message in _SYNTAX_MESSAGES:
+        if needle in problem and context_needle in context:
+            if message == _INDENTATION and before.strip():
+                # Not at the start of a line: something follows a complete value.
+                return (
+                    "unexpected text after the value on this line; "
+                    "if it is part of the value, put the whole value in quotes"
+                )
             return message
-    return f"YAML syntax error: {problem}"
+    return (
+        "this is not valid YAML; check the quotes, brackets and indentation on this line "
+        "and the one above"
+    )
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -115,25 +181,195 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, column
 
 
-def _error_problem(file: str, text: str, error: yaml.YAMLError) -> Problem:
+def _char_at(text: str, line: int, column: int) -> tuple[str, str]:
+    """The character at a 0-based line and column ('' past the end), and the
+    text before it on its line."""
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return "", ""
+    index = start + column
+    char = text[index] if index < len(text) and text[index] != "\n" else ""
+    return char, text[start:index]
+
+
+def _character_problem(file: str, text: str, index: int, code: int) -> Problem:
+    line, column = _position(text, index)
+    return Problem(
+        file,
+        f"character U+{code:04X} is not allowed in YAML text; "
+        "write it as an escape inside a double-quoted value",
+        line,
+        column,
+    )
+
+
+def _error_problem(file: str, text: str, error: yaml.YAMLError, c_parser: bool) -> Problem:
     if isinstance(error, yaml.reader.ReaderError):
-        line, column = _position(text, error.position)
+        index = error.position
+        if c_parser:  # libyaml counts bytes of the UTF-8 text it was given
+            index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
         code = error.character
-        char = f"U+{code:04X}" if isinstance(code, int) else repr(code)
-        return Problem(
-            file,
-            f"character {char} is not allowed in YAML text; "
-            "write it as an escape inside a double-quoted value",
-            line,
-            column,
-        )
+        if isinstance(code, int):
+            return _character_problem(file, text, index, code)
+        line, column = _position(text, index)
+        return Problem(file, "this character is not allowed in YAML text", line, column)
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "invalid YAML"
-        if mark is not None:
-            return Problem(file, _syntax_message(problem), mark.line + 1, mark.column + 1)
-        return Problem(file, _syntax_message(problem))
-    return Problem(file, f"YAML syntax error: {error}")
+        problem, context = error.problem or "", error.context or ""
+        if mark is None:
+            return Problem(file, _syntax_message(problem, context))
+        char, before = _char_at(text, mark.line, mark.column)
+        message = _syntax_message(problem, context, char, before)
+        return Problem(file, message, mark.line + 1, mark.column + 1)
+    return Problem(file, _syntax_message(str(error), ""))
+
+
+# PyYAML's pure-Python scanner refuses every tab outside quoted scalars, where
+# libyaml (and YAML) accept a tab as a separator, e.g. ``key:<TAB>value``. Left
+# alone, a file would load or fail depending on whether libyaml is installed;
+# these replace the scanner's whitespace handling with libyaml's rules. They
+# take ``self: Any`` since PyYAML's scanner is untyped.
+
+
+def _scan_to_next_token(self: Any) -> None:
+    if self.index == 0 and self.peek() == "\ufeff":
+        self.forward()
+    while True:
+        while (char := self.peek()) == " " or (
+            char == "\t" and (self.flow_level or not self.allow_simple_key)
+        ):
+            self.forward()
+        if self.peek() == "#":
+            while self.peek() not in _BREAKZ:
+                self.forward()
+        if not self.scan_line_break():
+            return
+        if not self.flow_level:
+            self.allow_simple_key = True
+
+
+def _at_document_marker(self: Any) -> bool:
+    return self.prefix(3) in ("---", "...") and self.peek(3) in "\0 \t" + _BREAKS
+
+
+def _scan_plain_spaces(self: Any, indent: int, start_mark: Any) -> list[str] | None:
+    length = 0
+    while self.peek(length) in " \t":
+        length += 1
+    whitespaces = self.prefix(length)
+    self.forward(length)
+    if self.peek() not in _BREAKS:
+        return [whitespaces] if whitespaces else []
+    line_break = self.scan_line_break()
+    self.allow_simple_key = True
+    if _at_document_marker(self):
+        return None
+    breaks = []
+    while (char := self.peek()) in " \t" or char in _BREAKS:
+        if char == "\t" and self.column < indent:
+            raise ScannerError(
+                "while scanning a plain scalar", start_mark,
+                "found a tab character that violates indentation", self.get_mark(),
+            )
+        if char in " \t":
+            self.forward()
+            continue
+        breaks.append(self.scan_line_break())
+        if _at_document_marker(self):
+            return None
+    chunks = []
+    if line_break != "\n":
+        chunks.append(line_break)
+    elif not breaks:
+        chunks.append(" ")
+    chunks.extend(breaks)
+    return chunks
+
+
+def _scan_block_scalar_indicators(self: Any, start_mark: Any) -> tuple[bool | None, int | None]:
+    chomping: bool | None = None
+    increment: int | None = None
+    for _ in range(2):
+        char = self.peek()
+        if char in "+-" and chomping is None:
+            chomping = char == "+"
+        elif char in "0123456789" and increment is None:
+            if char == "0":
+                raise ScannerError(
+                    "while scanning a block scalar", start_mark,
+                    "expected indentation indicator in the range 1-9, but found 0",
+                    self.get_mark(),
+                )
+            increment = int(char)
+        else:
+            break
+        self.forward()
+    if self.peek() not in "\0 \t#" + _BREAKS:
+        raise ScannerError(
+            "while scanning a block scalar", start_mark,
+            f"expected chomping or indentation indicators, but found {self.peek()!r}",
+            self.get_mark(),
+        )
+    return chomping, increment
+
+
+def _scan_block_scalar_ignored_line(self: Any, start_mark: Any) -> Any:
+    while self.peek() in " \t":
+        self.forward()
+    return Scanner.scan_block_scalar_ignored_line(self, start_mark)
+
+
+def _scan_block_scalar_indentation(self: Any) -> Any:
+    result = Scanner.scan_block_scalar_indentation(self)
+    if self.peek() == "\t":
+        raise ScannerError(
+            "while scanning a block scalar", None,
+            "found a tab character where an indentation space is expected", self.get_mark(),
+        )
+    return result
+
+
+def _scan_directive(self: Any) -> Any:
+    # libyaml refuses directives it does not know and YAML versions other than
+    # 1.1 and 1.2, where PyYAML skips the first and accepts any 1.x.
+    start_mark = self.get_mark()
+    length = 1
+    while (char := self.peek(length)).isascii() and (char.isalnum() or char in "-_"):
+        length += 1
+    name = self.prefix(length)[1:]
+    if name and name not in ("YAML", "TAG"):
+        self.forward(length)
+        raise ScannerError(
+            "while scanning a directive", start_mark, "found unknown directive name",
+            self.get_mark(),
+        )
+    token = Scanner.scan_directive(self)
+    if name == "YAML" and tuple(token.value) not in ((1, 1), (1, 2)):
+        raise ScannerError(None, None, "found incompatible YAML document", start_mark)
+    return token
+
+
+class _FallbackParser(Reader, Scanner, Parser):
+    """Events from pure Python: reader, scanner (with libyaml's tab rules), parser."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+
+    scan_to_next_token = _scan_to_next_token
+    scan_plain_spaces = _scan_plain_spaces
+    scan_block_scalar_indicators = _scan_block_scalar_indicators
+    scan_block_scalar_ignored_line = _scan_block_scalar_ignored_line
+    scan_block_scalar_indentation = _scan_block_scalar_indentation
+    scan_directive = _scan_directive
+
+
+class _StopReading(Exception):
+    """Nesting or a list passed its limit: reading stops there, already reported, so
+    that no file can make a parser crawl through the rest."""
 
 
 class _TreeBuilder:
@@ -147,9 +383,12 @@ class _TreeBuilder:
         mark = event.start_mark
         self.problems.append(Problem(self.file, message, mark.line + 1, mark.column + 1))
 
+    def problem_at(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(self.file, message, node.line, node.column))
+
     def check_properties(self, event: Any) -> None:
         tag = getattr(event, "tag", None)
-        if tag is not None and tag != "!":
+        if tag is not None:
             written = tag.replace("tag:yaml.org,2002:", "!!", 1)
             self.problem(event, f"tags ({written}) are not allowed in a briefing; remove it")
         if event.anchor is not None:
@@ -159,24 +398,39 @@ class _TreeBuilder:
                 "write the value out in full",
             )
 
+    def check_scalar(self, event: Any) -> None:
+        # PyYAML turns an escape such as "\ud800" into a lone surrogate, which
+        # libyaml refuses and no file or terminal can hold.
+        if _SURROGATE.search(event.value):
+            self.problem(event, "invalid \\u escape (not a character)")
+
 
 def read_tree(text: str, file: str) -> tuple[Node | None, list[Problem]]:
     """Parse one YAML document into a node tree.
 
     Returns the root node (``None`` if the text could not be parsed or holds
     no document) and every problem found. Parsing stops at the first syntax
-    error, since nothing after it can be trusted.
+    error, since nothing after it can be trusted, at nesting deeper than
+    ``MAX_DEPTH`` and at a list longer than ``MAX_LIST_ITEMS``.
     """
+    if text and not text.endswith("\n"):
+        # libyaml reads as if the text ended with a line break, PyYAML does not;
+        # with one, both place problems at the end of the file alike.
+        text += "\n"
     builder = _TreeBuilder(file)
-    loader_class = yaml.CSafeLoader if C_PARSER_AVAILABLE else yaml.SafeLoader
+    c_parser = C_PARSER_AVAILABLE
     try:
-        loader = loader_class(text)
+        loader = yaml.CSafeLoader(text) if c_parser else _FallbackParser(text)
     except yaml.YAMLError as error:  # the pure-Python reader checks characters up front
-        return None, [_error_problem(file, text, error)]
+        return None, [_error_problem(file, text, error, c_parser)]
+    except UnicodeEncodeError as error:  # libyaml encodes to UTF-8: a lone surrogate
+        return None, [_character_problem(file, text, error.start, ord(text[error.start]))]
     try:
         return _build(loader, builder), builder.problems
     except yaml.YAMLError as error:
-        return None, [*builder.problems, _error_problem(file, text, error)]
+        return None, [*builder.problems, _error_problem(file, text, error, c_parser)]
+    except _StopReading:
+        return None, builder.problems
     finally:
         loader.dispose()
 
@@ -188,48 +442,47 @@ def _build(loader: Any, builder: _TreeBuilder) -> Node | None:
     documents = 0
     # Each frame: the open container, and for mappings the key awaiting a value.
     stack: list[tuple[Mapping | Sequence, Scalar | None, set[str] | None]] = []
-    skip_depth = 0  # >0 while skipping content nested too deeply
 
-    def attach(node: Node, event: Any) -> None:
+    def attach(node: Node) -> None:
         nonlocal root
         if not stack:
             root = node
             return
         container, key, seen = stack[-1]
         if isinstance(container, Sequence):
-            if len(container.items) == MAX_LIST_ITEMS:
-                builder.problem(event, f"a list may hold at most {MAX_LIST_ITEMS:,} items")
-            if len(container.items) < MAX_LIST_ITEMS:
-                container.items.append(node)
+            if len(container.items) >= MAX_LIST_ITEMS:
+                builder.problem_at(node, f"a list may hold at most {MAX_LIST_ITEMS:,} items")
+                raise _StopReading
+            container.items.append(node)
             return
         if key is None:
             if not isinstance(node, Scalar):
-                builder.problem(event, "a key must be plain text, not a list or mapping")
-                node = Scalar("", node.line, node.column, True)
+                # Reported here; the key and its value are then left out.
+                builder.problem_at(node, "a key must be plain text, not a list or mapping")
+                stack[-1] = (container, _DISCARDED_KEY, seen)
+                return
             assert seen is not None
             if node.value in seen:
-                builder.problem(event, f"duplicate key `{node.value}`: it appears above too")
+                builder.problem_at(node, f"duplicate key `{node.value}`: it appears above too")
             seen.add(node.value)
             stack[-1] = (container, node, seen)
         else:
-            container.items.append((key, node))
+            if key is not _DISCARDED_KEY:
+                container.items.append((key, node))
             stack[-1] = (container, None, seen)
 
     while True:
         event = get_event()
         kind = type(event)
         if kind is ScalarEvent:
-            if skip_depth:
-                continue
             builder.check_properties(event)
+            builder.check_scalar(event)
             mark = event.start_mark
-            attach(Scalar(event.value, mark.line + 1, mark.column + 1, not event.style), event)
+            attach(Scalar(event.value, mark.line + 1, mark.column + 1, not event.style))
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            if skip_depth or len(stack) >= MAX_DEPTH:
-                if not skip_depth:
-                    builder.problem(event, f"nested too deeply (more than {MAX_DEPTH} levels)")
-                skip_depth += 1
-                continue
+            if len(stack) >= MAX_DEPTH:
+                builder.problem(event, f"nested too deeply (more than {MAX_DEPTH} levels)")
+                raise _StopReading
             builder.check_properties(event)
             mark = event.start_mark
             node: Mapping | Sequence
@@ -240,25 +493,16 @@ def _build(loader: Any, builder: _TreeBuilder) -> Node | None:
                 node = Sequence([], mark.line + 1, mark.column + 1)
                 stack.append((node, None, None))
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            if skip_depth:
-                skip_depth -= 1
-                if not skip_depth and stack:
-                    # The skipped value still occupies its slot.
-                    mark = event.start_mark
-                    attach(Scalar("", mark.line + 1, mark.column + 1, True), event)
-                continue
             done, _key, _seen = stack.pop()
-            attach(done, event)
+            attach(done)
         elif kind is AliasEvent:
-            if skip_depth:
-                continue
             builder.problem(
                 event,
                 f"aliases (*{event.anchor}) are not allowed in a briefing; "
                 "write the value out in full",
             )
             mark = event.start_mark
-            attach(Scalar("", mark.line + 1, mark.column + 1, True), event)
+            attach(Scalar("", mark.line + 1, mark.column + 1, True))
         elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -268,3 +512,7 @@ def _build(loader: Any, builder: _TreeBuilder) -> Node | None:
                 return root
         elif kind is StreamEndEvent or event is None:
             return root
+
+
+_DISCARDED_KEY = Scalar("", 0, 0, True)
+"""Stands in for a key that is not plain text, so that its value is left out."""

@@ -34,7 +34,6 @@ def test_validate_lists_every_problem_of_every_file_and_exits_1(tmp_path: Path) 
     result = run_cli("validate", bad, SAMPLE, tmp_path / "missing.yaml", tmp_path)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"{bad}:1:1: a briefing needs `title` (headline)",
         f"{bad}:2:1: unknown key `titel` in a briefing; did you mean `title`?",
         f"{bad}:4:10: `figures` must be a list (items starting with `- `), not 'x'",
         f"{tmp_path / 'missing.yaml'}: no such file",
