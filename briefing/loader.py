@@ -17,7 +17,7 @@ from . import model
 from .errors import BriefingError, Problem
 from .limits import MAX_FILE_BYTES, MAX_NUMBER_DIGITS
 from .model import BRIEFING, FORMAT_VERSION, FieldSpec, Kind, RecordSpec, Text
-from .yaml_tree import Mapping, Node, Scalar, Sequence, read_tree, to_python
+from .yaml_tree import Mapping, Node, Reported, Scalar, Sequence, read_tree, to_python
 
 EXTENSION_PREFIX = "x-"
 _SUGGEST_MAX_LENGTH = 200
@@ -252,6 +252,8 @@ class _Reader:
 
     def value(self, node: Node, field: FieldSpec) -> Any:
         """Convert one value by its field's kind; ``None`` after reporting a problem."""
+        if isinstance(node, Reported):
+            return None
         if _is_nothing(node):
             self.empty(node, field.name, required=field.required)
             return None
@@ -274,6 +276,8 @@ class _Reader:
         return self.scalar(node, field)
 
     def list_item(self, node: Node, field: FieldSpec) -> Any:
+        if isinstance(node, Reported):
+            return None
         if _is_nothing(node):
             self.empty(node, field.name, item=True)
             return None
@@ -359,6 +363,8 @@ class _Reader:
             return None
         values: dict[str, str] = {}
         for key, value in node.items:
+            if key.value.startswith(EXTENSION_PREFIX) or isinstance(value, Reported):
+                continue
             if not _LANGUAGE_TAG.match(key.value):
                 self.problem(key, f"{_shown(key.value, '`')} is not a language tag; in "
                              f"`{name}`, each key is a language such as `ru` or `en` (if "

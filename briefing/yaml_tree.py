@@ -52,6 +52,13 @@ class Scalar:
         return f"Scalar({self.value!r}, {self.line}, {self.column}, plain={self.plain})"
 
 
+class Reported(Scalar):
+    """Stands in for a value that was refused and already reported (an alias), so
+    that checking it further adds no second, misleading problem."""
+
+    __slots__ = ()
+
+
 class Mapping:
     """A mapping; keys are scalars, in file order, with no duplicates."""
 
@@ -502,7 +509,7 @@ def _build(loader: Any, builder: _TreeBuilder) -> Node | None:
                 "write the value out in full",
             )
             mark = event.start_mark
-            attach(Scalar("", mark.line + 1, mark.column + 1, True))
+            attach(Reported("", mark.line + 1, mark.column + 1, True))
         elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
