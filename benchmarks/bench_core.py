@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import compileall
 import statistics
 import subprocess
 import sys
@@ -46,6 +47,9 @@ def _time_process(command: list[str]) -> float:
 
 def bench_summary(rounds: int = 15) -> tuple[float, float]:
     """Median seconds of `briefing summary SAMPLE` and of the bare Rich script."""
+    # An installed wheel has its bytecode compiled (Rich's is); a checkout run with
+    # PYTHONDONTWRITEBYTECODE would compile ours on every start, so compile it once.
+    compileall.compile_dir(str(ROOT / "briefing"), quiet=1)
     ours = [sys.executable, "-m", "briefing", "summary", str(SAMPLE)]
     bare = [sys.executable, "-c", BARE_RICH]
     _time_process(ours), _time_process(bare)  # warm the file cache
