@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -37,6 +37,7 @@ class BriefingPanel(ItemList):
     def __init__(self, view: BriefingView, *, id: str | None = None) -> None:
         super().__init__(id=id or self.PANEL, classes="panel")
         self.view = view
+        self.empty_message = self.EMPTY
 
     def count(self) -> int:
         """How many items the panel shows."""
@@ -51,7 +52,8 @@ class BriefingPanel(ItemList):
 
     def render_item(self, index: int, width: int, style: Style) -> list[Strip]:
         if not self.count():
-            return self.content_strips(Content.styled(self.EMPTY, ".panel--dim"), width, style)
+            message = Content.styled(self.empty_message, ".panel--dim")
+            return self.content_strips(message, width, style)
         return self.render_entry(index, width, style)
 
     def layout_key(self) -> Hashable:
@@ -59,6 +61,12 @@ class BriefingPanel(ItemList):
 
     def style_key(self) -> Hashable:
         return self.view.highlights.generation
+
+    def stale_items(self, old: Hashable, new: Hashable) -> Iterable[int] | None:
+        keys = self.view.highlights.changed_between(old, new)
+        if keys is None:
+            return None
+        return {self.index_of(key) for key in keys if key.panel == self.PANEL}
 
     def sync(self) -> None:
         """Show the view's current state (language, highlights, text)."""
@@ -74,7 +82,7 @@ class BriefingPanel(ItemList):
         if not self._ensure_layout():
             self.call_after_refresh(self.reveal, key)
             return
-        if 0 <= index < self.item_count():
+        if 0 <= index < self._item_count():
             self.move_cursor(index, self._current_match_line(index))
 
     def _current_match_line(self, index: int) -> int:
@@ -96,7 +104,7 @@ class BriefingPanel(ItemList):
     def restore(self, position: tuple[int, float]) -> None:
         """Go back to a :meth:`position`."""
         cursor, scroll_y = position
-        self.set_reactive(ItemList.cursor, max(0, min(cursor, self.item_count() - 1)))
+        self.set_reactive(ItemList.cursor, max(0, min(cursor, self._item_count() - 1)))
 
         def scroll() -> None:
             self._ensure_layout()

@@ -13,9 +13,10 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.style import Style as RichStyle
 from rich.text import Text as RichText
@@ -27,7 +28,11 @@ from ..figures import full_number
 from ..limits import MAX_SOURCE_TEXT_BYTES
 from ..model import Briefing, Text
 from ..safe_text import visible
-from ..search import Match
+
+if TYPE_CHECKING:
+    # Only for types: importing the search module (and its stemmers) waits for the
+    # first search, so start-up stays fast.
+    from ..search import Match
 
 SUMMARY = "summary"
 PARTICIPANTS = "participants"
@@ -67,12 +72,12 @@ def panels_for(briefing: Briefing) -> tuple[str, ...]:
     return tuple(panel for panel in PANEL_TITLES if optional.get(panel, True))
 
 
-@dataclass(frozen=True, slots=True)
-class FieldKey:
+class FieldKey(NamedTuple):
     """Names one string on screen: a field of an item of a panel, in one language.
 
     ``language`` is ``""`` for strings that are the same in every language
-    (dates, numbers, addresses, the source article).
+    (dates, numbers, addresses, the source article). A named tuple, not a
+    dataclass: search results hold tens of thousands, hashed on every keystroke.
     """
 
     panel: str
@@ -133,9 +138,11 @@ def read_article(path: Path | None) -> Article | None:
         note = f"only the first {MAX_SOURCE_TEXT_BYTES // 2**20} MiB of the article are shown"
     text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     text = text.replace("\r\n", "\n")
-    # Texts with blank lines between paragraphs keep them; texts with one paragraph
-    # per line (like the bundled sample) are split on every line.
-    parts = split_paragraphs(text) if _BLANK_LINE.search(text) else text.split("\n")
+    # A text with long lines has one paragraph per line (like the bundled sample);
+    # a text wrapped at a fixed width separates its paragraphs with blank lines.
+    lines = text.split("\n")
+    hard_wrapped = _BLANK_LINE.search(text) and all(len(line) <= 100 for line in lines)
+    parts = split_paragraphs(text) if hard_wrapped else lines
     paragraphs = tuple(visible(part.strip()) for part in parts if part.strip())
     return Article(paragraphs, note)
 
@@ -143,57 +150,88 @@ def read_article(path: Path | None) -> Article | None:
 class Highlights:
     """Search matches by field, and how to draw them into a string.
 
-    ``generation`` grows on every change, so widgets can tell when their cached
-    rendering is stale.
+    ``generation`` grows on every change, and the fields each change touched are
+    kept for a while (:meth:`changed_between`), so a widget can tell which of
+    its cached drawings are stale and draw only those again.
     """
 
+    KEEP_CHANGES = 16
+
     def __init__(self) -> None:
-        self.spans: dict[FieldKey, list[tuple[int, int]]] = {}
+        self.spans: dict[FieldKey, list[Match]] = {}
+        """The matches in each field."""
         self.current: Match | None = None
         self.generation = 0
-        self.match_style = Style(background=Color(120, 100, 20), bold=False)
+        self._changes: dict[int, frozenset[FieldKey] | None] = {}
+        self.match_style = Style(background=Color(120, 100, 20))
         self.current_style = Style(
             background=Color(255, 200, 0), foreground=Color(0, 0, 0), bold=True
         )
+
+    def _changed(self, keys: frozenset[FieldKey] | None) -> None:
+        self.generation += 1
+        self._changes[self.generation] = keys
+        self._changes.pop(self.generation - self.KEEP_CHANGES, None)
+
+    def changed_between(self, old: object, new: object) -> frozenset[FieldKey] | None:
+        """Fields whose looks changed from generation ``old`` to ``new``; None: maybe all."""
+        if not isinstance(old, int) or not isinstance(new, int) or new < old:
+            return None
+        keys: set[FieldKey] = set()
+        for generation in range(old + 1, new + 1):
+            changed = self._changes.get(generation)
+            if changed is None:
+                return None
+            keys |= changed
+        return frozenset(keys)
 
     def set_styles(self, match_style: Style, current_style: Style) -> None:
         """Use these styles for matches and for the current match (they follow the theme)."""
         self.match_style = match_style
         self.current_style = current_style
-        self.generation += 1
+        self._changed(None)
 
-    def update(self, matches: Sequence[Match], current: Match | None) -> None:
-        """Show ``matches``, with ``current`` drawn as the current one."""
-        spans: dict[FieldKey, list[tuple[int, int]]] = {}
-        for match in matches:
-            key = match.key
-            if isinstance(key, FieldKey):
-                spans.setdefault(key, []).append((match.start, match.end))
+    SMALL_CHANGE = 2000
+    """Up to this many fields, a change records which fields it touched."""
+
+    def update(self, spans: dict[FieldKey, list[Match]], current: Match | None) -> None:
+        """Show the matches ``spans`` (by field), with ``current`` drawn as the current one."""
+        old = self.spans
+        changed: frozenset[FieldKey] | None = None
+        if len(old) + len(spans) <= self.SMALL_CHANGE:
+            keys = old.keys() ^ spans.keys()
+            keys.update(key for key in old.keys() & spans.keys() if old[key] != spans[key])
+            keys.update(self._current_keys(current))
+            changed = frozenset(keys)
         self.spans = spans
         self.current = current
-        self.generation += 1
+        self._changed(changed)
+
+    def _current_keys(self, current: Match | None) -> list[FieldKey]:
+        """The fields of the current match before and after a change to ``current``."""
+        return [m.key for m in (self.current, current) if m is not None and
+                isinstance(m.key, FieldKey)]
 
     def set_current(self, current: Match | None) -> None:
         """Draw ``current`` as the current match."""
+        changed = frozenset(self._current_keys(current))
         self.current = current
-        self.generation += 1
+        self._changed(changed)
 
     def clear(self) -> None:
         """Forget every match."""
         if self.spans or self.current is not None:
+            changed = frozenset([*self.spans, *self._current_keys(None)])
             self.spans = {}
             self.current = None
-            self.generation += 1
-
-    def has_match(self, key: FieldKey) -> bool:
-        """Whether the string under ``key`` has a match."""
-        return key in self.spans
+            self._changed(changed)
 
     def _styled_spans(self, key: FieldKey) -> list[tuple[int, int, Style]]:
         spans = self.spans.get(key)
         if not spans:
             return []
-        result = [(start, end, self.match_style) for start, end in spans]
+        style = self.match_style
+        result = [(match.start, match.end, style) for match in spans]
         current = self.current
         if current is not None and current.key == key:
             result.append((current.start, current.end, self.current_style))
@@ -207,9 +245,17 @@ class Highlights:
             content = content.add_spans([Span(start, end, st) for start, end, st in styled])
         return content
 
-    def rich_text(self, key: FieldKey, text: str, style: str | RichStyle = "") -> RichText:
-        """``text`` (already visible) as a literal Rich Text, with its matches highlighted."""
-        rich = RichText(text, style=style, no_wrap=True, overflow="ellipsis", end="")
+    def rich_text(
+        self, key: FieldKey, text: str, style: str | RichStyle = "", *, wrap: bool = False
+    ) -> RichText:
+        """``text`` (already visible) as a literal Rich Text, with its matches highlighted.
+
+        Without ``wrap`` it is one line, cut with an ellipsis (for table cells).
+        """
+        rich = RichText(text, style=style, end="")
+        if not wrap:
+            rich.no_wrap = True
+            rich.overflow = "ellipsis"
         for start, end, span_style in self._styled_spans(key):
             rich.stylize(span_style.rich_style, start, end)
         return rich
@@ -222,11 +268,14 @@ class BriefingView:
         self, briefing: Briefing, language: str | None = None, article: Article | None = None
     ) -> None:
         self.briefing = briefing
-        self.language = language if language in briefing.languages else briefing.language
+        self.languages = briefing.languages
+        """The briefing's languages (computed once: it walks every text)."""
+        self.language = language if language in self.languages else briefing.language
         self.article = article
         self.highlights = Highlights()
         self.layout_generation = 0
         """Grows when the text changes (new briefing, other language): sizes are stale."""
+        self._paragraphs: tuple[int, str, list[str]] | None = None
 
     @property
     def panels(self) -> tuple[str, ...]:
@@ -236,8 +285,9 @@ class BriefingView:
     def set_briefing(self, briefing: Briefing, article: Article | None) -> None:
         """Show another version of the briefing, keeping the language when it has it."""
         self.briefing = briefing
+        self.languages = briefing.languages
         self.article = article
-        if self.language not in briefing.languages:
+        if self.language not in self.languages:
             self.language = briefing.language
         self.layout_generation += 1
 
@@ -258,13 +308,13 @@ class BriefingView:
 
     def rich_text(
         self, panel: str, item: int, field: str, value: Text | str | None,
-        style: str | RichStyle = "",
+        style: str | RichStyle = "", *, wrap: bool = False,
     ) -> RichText:
-        """Like :meth:`text`, as a one-line Rich Text (for table cells)."""
+        """Like :meth:`text`, as a Rich Text (one line unless ``wrap``)."""
         if value is None:
             return RichText("", end="")
         key, string = self.resolve(panel, item, field, value)
-        return self.highlights.rich_text(key, string, style)
+        return self.highlights.rich_text(key, string, style, wrap=wrap)
 
     def resolve(
         self, panel: str, item: int, field: str, value: Text | str
@@ -277,8 +327,11 @@ class BriefingView:
 
     def summary_paragraphs(self) -> tuple[str, list[str]]:
         """The summary's paragraphs in the current language, and that language."""
-        language, text = pick(self.briefing.summary, self.language)
-        return language, split_paragraphs(text)
+        cached = self._paragraphs
+        if cached is None or cached[0] != self.layout_generation:
+            language, text = pick(self.briefing.summary, self.language)
+            cached = self._paragraphs = (self.layout_generation, language, split_paragraphs(text))
+        return cached[1], cached[2]
 
     def language_of(self, key: Hashable) -> str | None:
         """The language of an indexed string, so search stems it with the right rules."""
@@ -287,16 +340,16 @@ class BriefingView:
         return None
 
     def searchable(self) -> Iterator[tuple[FieldKey, str]]:
-        """Every string the panels show, in every language, under its key, in panel order."""
-        for panel, item, field, value in self._fields():
-            if isinstance(value, Text):
-                for language, string in value.values.items():
-                    yield FieldKey(panel, item, field, language), visible(string)
-            else:
-                yield FieldKey(panel, item, field), visible(value)
+        """Every string the panels show, in every language, under its key, in panel order.
+
+        The search returns matches in this order, so it is the order ``n`` walks them.
+        """
+        fields = list(self._fields())
+        yield from _expand(field for field in fields if field[0] == SUMMARY)
         for language, string in self.briefing.summary.values.items():
             for number, paragraph in enumerate(split_paragraphs(visible(string)), 1):
                 yield FieldKey(SUMMARY, number, "text", language), paragraph
+        yield from _expand(field for field in fields if field[0] != SUMMARY)
         if self.article is not None and self.briefing.source is not None:
             for number, paragraph in enumerate(self.article.paragraphs, 1):
                 yield FieldKey(SOURCE, number, "text"), paragraph
@@ -350,13 +403,25 @@ class BriefingView:
                 yield SOURCE, 0, "published", str(source.published)
 
 
+def _expand(
+    fields: Iterable[tuple[str, int, str, Text | str]],
+) -> Iterator[tuple[FieldKey, str]]:
+    """Each field's string, or each of its translations, under its key."""
+    for panel, item, field, value in fields:
+        if isinstance(value, Text):
+            for language, string in value.values.items():
+                yield FieldKey(panel, item, field, language), visible(string)
+        else:
+            yield FieldKey(panel, item, field), visible(value)
+
+
 def tags_line(tags: Sequence[str]) -> str:
     """The tags as one line, each marked with ``#``."""
     return "  ".join(f"#{tag}" for tag in tags)
 
 
 def file_signature(path: Path) -> tuple[int, int] | None:
-    """``(mtime_ns, size)`` of ``path``, or ``None`` if it cannot be read: what live reload polls."""
+    """``(mtime_ns, size)`` of ``path`` (``None`` if unreadable): what live reload polls."""
     try:
         info = os.stat(path)
     except OSError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -11,7 +11,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -27,9 +27,12 @@ class ItemList(ScrollView, can_focus=True):
     """A virtual list: items of varying height, of which only those on screen are drawn.
 
     Subclasses say how many items there are (:meth:`item_count`) and draw one
-    (:meth:`render_item`). Heights are measured once per width and layout key;
-    drawings are cached until :meth:`style_key` changes, so a list of thousands
-    of items re-draws only the few on screen when, say, search highlights change.
+    (:meth:`render_item`); they may draw fixed heading lines above the items
+    (:meth:`header_lines`, :meth:`render_header`), as a table does. Heights are
+    measured once per width and :meth:`layout_key`; drawings are cached until
+    :meth:`style_key` changes, and then only the items :meth:`stale_items` names
+    are drawn again, so a list of thousands of items re-draws a few when, say,
+    search highlights change.
 
     With ``HAS_CURSOR`` the list has an item cursor (arrows, ``j``/``k``), and
     Enter or a click on the cursor item posts :class:`ItemList.Selected`; without
@@ -55,10 +58,16 @@ class ItemList(ScrollView, can_focus=True):
         &:focus > .item-list--marker {
             color: $accent;
         }
+        & > .item-list--header {
+            background: $panel;
+            text-style: bold;
+        }
     }
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"item-list--cursor", "item-list--marker"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "item-list--cursor", "item-list--marker", "item-list--header",
+    }
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next item / line down", show=False),
@@ -100,7 +109,9 @@ class ItemList(ScrollView, can_focus=True):
         """Line where each item starts, plus one entry for the end of the list."""
         self._layout_for: tuple[int, Hashable] | None = None
         self._style_for: Hashable = None
-        self._cache: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(256)
+        self._cache: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(512)
+        self._count: tuple[Hashable, int] | None = None
+        self._header: tuple[tuple[int, Hashable, Hashable], list[Strip]] | None = None
 
     # ------------------------------------------------------------------ to override
 
@@ -112,12 +123,30 @@ class ItemList(ScrollView, can_focus=True):
         """Draw item ``index`` ``width`` cells wide on ``style``; at least one strip."""
         raise NotImplementedError
 
+    def measure_item(self, index: int, width: int) -> int | None:
+        """Height of item ``index`` at ``width`` (without the gap), if known without
+        drawing it; ``None`` draws it to measure. Lists of thousands of items
+        should answer: measuring them all happens whenever the width or text changes."""
+        return None
+
+    def header_lines(self) -> int:
+        """How many fixed lines are drawn above the items (0: none)."""
+        return 0
+
+    def render_header(self, width: int, style: Style) -> list[Strip]:
+        """Draw the fixed lines above the items."""
+        return []
+
     def layout_key(self) -> Hashable:
         """Changes whenever items change in number or height (text, language)."""
         return None
 
     def style_key(self) -> Hashable:
         """Changes whenever items change in looks only (highlights)."""
+        return None
+
+    def stale_items(self, old: Hashable, new: Hashable) -> Iterable[int] | None:
+        """Items whose looks differ between style keys ``old`` and ``new``; None: all."""
         return None
 
     # ------------------------------------------------------------------ helpers
@@ -139,10 +168,19 @@ class ItemList(ScrollView, can_focus=True):
     def _prefix_width(self) -> int:
         return len(MARKER) if self.HAS_CURSOR else 1
 
+    def _item_count(self) -> int:
+        """:meth:`item_count`, computed once per :meth:`layout_key` (it is asked per line)."""
+        key = self.layout_key()
+        if self._count is None or self._count[0] != key:
+            self._count = (key, self.item_count())
+        return self._count[1]
+
     def reset(self) -> None:
         """Forget sizes and drawings: the items changed."""
+        self._count = None
         self._layout_for = None
         self._style_for = None
+        self._header = None
         self._cache.clear()
         self.refresh()
 
@@ -155,23 +193,35 @@ class ItemList(ScrollView, can_focus=True):
             return False
         style_key = self.style_key()
         if style_key != self._style_for:
+            stale = self.stale_items(self._style_for, style_key)
+            if stale is None:
+                self._cache.clear()
+            else:
+                for index in stale:
+                    for is_cursor in (False, True):
+                        self._cache.discard((index, width, is_cursor))
             self._style_for = style_key
-            self._cache.clear()
         layout = (width, self.layout_key())
         if layout == self._layout_for:
             return True
         self._layout_for = layout
         self._cache.clear()
-        count = self.item_count()
+        count = self._item_count()
         offsets = [0]
         line = 0
+        inner = width - self._prefix_width
+        last = count - 1
         for index in range(count):
-            line += len(self._strips(index, width))
+            height = self.measure_item(index, inner)
+            if height is None:
+                line += len(self._strips(index, width))
+            else:
+                line += height + (self.ITEM_GAP if index < last else 0)
             offsets.append(line)
         self._offsets = offsets
         if count and self.cursor >= count:
             self.set_reactive(ItemList.cursor, count - 1)
-        self.virtual_size = Size(width, line)
+        self.virtual_size = Size(width, line + self.header_lines())
         return True
 
     def _strips(self, index: int, width: int) -> list[Strip]:
@@ -195,27 +245,42 @@ class ItemList(ScrollView, can_focus=True):
         strips = [
             Strip([lead, *strip.adjust_cell_length(inner, rich_style)], width) for strip in body
         ]
-        if index < self.item_count() - 1:
+        if index < self._item_count() - 1:
             strips.extend([Strip.blank(width, base.rich_style)] * self.ITEM_GAP)
         meta = {"item": index}
         strips = [strip.apply_meta(meta) for strip in strips]
         self._cache.set(key, strips)
         return strips
 
+    def _header_strips(self, width: int) -> list[Strip]:
+        key = (width, self.layout_key(), self.style_key())
+        if self._header is None or self._header[0] != key:
+            style = self.get_visual_style("item-list--header")
+            prefix = Segment(" " * self._prefix_width, style.rich_style)
+            inner = width - self._prefix_width
+            strips = [
+                Strip([prefix, *strip.adjust_cell_length(inner, style.rich_style)], width)
+                for strip in self.render_header(inner, style)
+            ]
+            self._header = (key, strips)
+        return self._header[1]
+
     def item_at_line(self, line: int) -> int:
-        """Index of the item drawn on virtual line ``line`` (clamped to the list)."""
-        count = self.item_count()
+        """Index of the item drawn on item line ``line`` (clamped to the list)."""
+        count = self._item_count()
         if not count:
             return 0
         return max(0, min(count - 1, bisect_right(self._offsets, line) - 1))
 
     def item_region(self, index: int) -> Region:
-        """Virtual region of item ``index``, without the gap below it."""
+        """Virtual region of item ``index`` (below the header), without the gap below it."""
         top = self._offsets[index]
         bottom = self._offsets[index + 1]
-        if index < self.item_count() - 1:
+        if index < self._item_count() - 1:
             bottom -= self.ITEM_GAP
-        return Region(0, top, self.scrollable_content_region.width, max(1, bottom - top))
+        header = self.header_lines()
+        return Region(0, header + top, self.scrollable_content_region.width,
+                      max(1, bottom - top))
 
     # ------------------------------------------------------------------ rendering
 
@@ -225,49 +290,58 @@ class ItemList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        line = self.scroll_offset.y + y
-        count = self.item_count()
-        if not count or width <= self._prefix_width or line >= self._offsets[-1]:
-            return Strip.blank(width, self.visual_style.rich_style)
+        blank = Strip.blank(width, self.visual_style.rich_style)
+        if width <= self._prefix_width:
+            return blank
+        header = self.header_lines()
+        if y < header:
+            strips = self._header_strips(width)
+            return strips[y] if y < len(strips) else blank
+        # Item lines scroll under the fixed header lines.
+        line = round(self.scroll_y) + y - header
+        count = self._item_count()
+        if not count or line >= self._offsets[-1]:
+            return blank
         index = self.item_at_line(line)
         strips = self._strips(index, width)
         row = line - self._offsets[index]
         if row >= len(strips):  # measured with other text: a stale line, drawn blank
-            return Strip.blank(width, self.visual_style.rich_style)
+            return blank
         return strips[row]
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._header = None
 
     def _on_resize(self, _: events.Resize) -> None:
         self.refresh()
 
     # ------------------------------------------------------------------ cursor
 
-    def watch_cursor(self, old: int, new: int) -> None:
-        for index in (old, new):
-            for key in [k for k in self._cache.keys() if k[0] == index]:
-                self._cache.discard(key)
+    def watch_cursor(self) -> None:
+        # Drawings are cached with and without the cursor, so nothing is stale.
         self.refresh()
 
     def validate_cursor(self, cursor: int) -> int:
-        return max(0, min(cursor, self.item_count() - 1))
+        return max(0, min(cursor, self._item_count() - 1))
 
     def scroll_to_item(self, index: int, line: int = 0, *, top: bool = False) -> None:
         """Scroll so that line ``line`` of item ``index`` is on screen."""
         if not self._ensure_layout():
             self.call_after_refresh(self.scroll_to_item, index, line, top=top)
             return
-        if not 0 <= index < self.item_count():
+        if not 0 <= index < self._item_count():
             return
         region = self.item_region(index)
-        viewport = self.scrollable_content_region.height
+        header = self.header_lines()
+        viewport = self.scrollable_content_region.height - header
         if line or region.height > viewport:
             # Show the wanted line, with some of what comes before it.
             start = region.y + max(0, line - 2)
-            region = Region(0, start, region.width, min(viewport, region.bottom - start))
-        self.scroll_to_region(region, animate=False, force=True, immediate=True, top=top)
+            region = Region(0, start, region.width, max(1, min(viewport, region.bottom - start)))
+        self.scroll_to_region(region, spacing=Spacing(header, 0, 0, 0), animate=False,
+                              force=True, immediate=True, top=top)
 
     def move_cursor(self, index: int, line: int = 0) -> None:
         """Put the cursor on item ``index`` (if the list has one) and scroll to it."""
@@ -276,8 +350,9 @@ class ItemList(ScrollView, can_focus=True):
         self.scroll_to_item(index, line)
 
     def _viewport(self) -> tuple[int, int]:
+        """The virtual lines of items on screen: first, and one past the last."""
         top = round(self.scroll_y)
-        return top, top + self.scrollable_content_region.height
+        return top + self.header_lines(), top + self.scrollable_content_region.height
 
     def action_cursor_down(self) -> None:
         """Next item; within a tall item, scroll through it first."""
@@ -287,9 +362,9 @@ class ItemList(ScrollView, can_focus=True):
         region = self.item_region(self.cursor)
         top, bottom = self._viewport()
         if region.bottom > bottom:
-            self.scroll_to(y=top + min(region.bottom - bottom, max(1, bottom - top - 2)),
-                           animate=False)
-        elif self.cursor < self.item_count() - 1:
+            step = min(region.bottom - bottom, max(1, bottom - top - 2))
+            self.scroll_to(y=self.scroll_y + step, animate=False)
+        elif self.cursor < self._item_count() - 1:
             self.move_cursor(self.cursor + 1)
 
     def action_cursor_up(self) -> None:
@@ -300,7 +375,8 @@ class ItemList(ScrollView, can_focus=True):
         region = self.item_region(self.cursor)
         top, bottom = self._viewport()
         if region.y < top:
-            self.scroll_to(y=top - min(top - region.y, max(1, bottom - top - 2)), animate=False)
+            step = min(top - region.y, max(1, bottom - top - 2))
+            self.scroll_to(y=self.scroll_y - step, animate=False)
         elif self.cursor > 0:
             self.move_cursor(self.cursor - 1)
 
@@ -312,8 +388,8 @@ class ItemList(ScrollView, can_focus=True):
 
     def action_last(self) -> None:
         """Last item (or the end of the text)."""
-        if self.HAS_CURSOR and self.item_count():
-            self.cursor = self.item_count() - 1
+        if self.HAS_CURSOR and self._item_count():
+            self.cursor = self._item_count() - 1
         self.scroll_end(animate=False, immediate=True)
 
     def _page(self, direction: int) -> None:
@@ -321,7 +397,7 @@ class ItemList(ScrollView, can_focus=True):
             return
         top, bottom = self._viewport()
         height = max(1, bottom - top - 1)
-        target = max(0, min(round(self.max_scroll_y), top + direction * height))
+        target = max(0, min(round(self.max_scroll_y), round(self.scroll_y) + direction * height))
         self.scroll_to(y=target, animate=False, immediate=True)
         if self.HAS_CURSOR:
             self.cursor = self.item_at_line(target)
@@ -336,7 +412,7 @@ class ItemList(ScrollView, can_focus=True):
 
     def action_select(self) -> None:
         """Open the item under the cursor."""
-        if self.HAS_CURSOR and self.item_count():
+        if self.HAS_CURSOR and self._item_count():
             self.post_message(self.Selected(self, self.cursor))
 
     async def _on_click(self, event: events.Click) -> None:

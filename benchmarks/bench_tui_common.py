@@ -1,0 +1,163 @@
+"""Shared pieces of the viewer's benchmarks: a big generated briefing, a pty harness.
+
+Not a benchmark itself (no ``main``); the ``bench_tui_*.py`` scripts import it.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fcntl import ioctl
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "kazinform-eurasian-connectivity.yaml"
+
+_WORDS_RU = [
+    "транспортный", "коридор", "развитие", "сотрудничество", "энергетика", "торговля",
+    "инвестиции", "инфраструктура", "логистика", "партнерство", "министерство", "делегация",
+    "соглашение", "цифровой", "маршрут", "регион", "встреча", "проект",
+]
+_WORDS_EN = [
+    "transport", "corridor", "development", "cooperation", "energy", "trade", "investment",
+    "infrastructure", "logistics", "partnership", "ministry", "delegation", "agreement",
+    "digital", "route", "region", "meeting", "project",
+]
+
+
+def _phrase(words: tuple[str, ...] | list[str], seed: int, length: int) -> str:
+    return " ".join(words[(seed * 7 + i * 3) % len(words)] for i in range(length)).capitalize()
+
+
+def big_briefing_yaml(participants: int = 5000, figures: int = 2000,
+                      statements: int = 1000) -> str:
+    """A valid briefing with many participants, figures and statements, in ru and en."""
+    lines = ["briefing: 1", "language: ru",
+             "title: {ru: Большой брифинг о транспортном коридоре, en: A big corridor briefing}",
+             "summary:",
+             f"  ru: {_phrase(_WORDS_RU, 1, 40)}.",
+             f"  en: {_phrase(_WORDS_EN, 1, 40)}.",
+             "participants:"]
+    for n in range(participants):
+        lines += [
+            f"  - id: p{n}",
+            f"    name: {{ru: Участник {n} {_phrase(_WORDS_RU, n, 2)}, "
+            f"en: Participant {n} {_phrase(_WORDS_EN, n, 2)}}}",
+            f"    role: {{ru: {_phrase(_WORDS_RU, n + 1, 4)}, en: {_phrase(_WORDS_EN, n + 1, 4)}}}",
+            f"    organization: {{ru: {_phrase(_WORDS_RU, n + 2, 3)}, "
+            f"en: {_phrase(_WORDS_EN, n + 2, 3)}}}",
+            f"    country: {{ru: Страна {n % 50}, en: Country {n % 50}}}",
+        ]
+    lines.append("figures:")
+    for n in range(figures):
+        lines += [
+            f"    - label: {{ru: {_phrase(_WORDS_RU, n, 6)}, en: {_phrase(_WORDS_EN, n, 6)}}}"[2:],
+            f"      value: {(n * 7919) % 100000 + 1}"[2:],
+            f"      unit: {{ru: {'тонн' if n % 2 else 'долларов'}, "
+            f"en: {'tonnes' if n % 2 else 'USD'}}}"[2:],
+        ]
+        lines[-3] = "  " + lines[-3]
+        lines[-2] = "  " + lines[-2]
+        lines[-1] = "  " + lines[-1]
+    lines.append("statements:")
+    for n in range(statements):
+        lines += [
+            f"  - by: p{(n * 13) % participants}",
+            f"    text: {{ru: {_phrase(_WORDS_RU, n, 25)}., en: {_phrase(_WORDS_EN, n, 25)}.}}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The ``fraction`` percentile of ``values`` (nearest rank)."""
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))
+    return ordered[index]
+
+
+@dataclass
+class PtyApp:
+    """A command running in a pseudo-terminal of a given size, read as it writes."""
+
+    argv: list[str]
+    width: int = 120
+    height: int = 40
+    env: dict[str, str] = field(default_factory=dict)
+    pid: int = 0
+    fd: int = -1
+    output: bytearray = field(default_factory=bytearray)
+
+    def start(self) -> float:
+        """Start the command; returns the start time (``time.perf_counter``)."""
+        environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        environment.update({"TERM": "xterm-256color", **self.env})
+        started = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child
+            os.chdir(ROOT)
+            os.execve(self.argv[0], self.argv, environment)
+        self.pid, self.fd = pid, fd
+        ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", self.height, self.width, 0, 0))
+        return started
+
+    def read(self, timeout: float) -> bytes:
+        """Whatever the command wrote within ``timeout`` seconds."""
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            data = os.read(self.fd, 1 << 16)
+        except OSError:
+            return b""
+        self.output += data
+        return data
+
+    def wait_for(self, condition: Callable[[bytes], bool], timeout: float = 20) -> float:
+        """Read until ``condition(all output)``; returns the time it became true."""
+        deadline = time.perf_counter() + timeout
+        while not condition(bytes(self.output)):
+            if time.perf_counter() > deadline:
+                tail = bytes(self.output[-2000:]).decode("utf-8", "replace")
+                raise TimeoutError(f"{self.argv}: condition not met; output ends:\n{tail}")
+            self.read(0.05)
+        return time.perf_counter()
+
+    def drain(self, quiet: float = 0.05) -> None:
+        """Read until the command has written nothing for ``quiet`` seconds."""
+        while self.read(quiet):
+            pass
+
+    def write(self, data: str) -> float:
+        """Type ``data``; returns the time it was sent."""
+        sent = time.perf_counter()
+        os.write(self.fd, data.encode())
+        return sent
+
+    def rss_kib(self) -> int:
+        """Resident memory of the command, in KiB (Linux)."""
+        status = Path(f"/proc/{self.pid}/status").read_text()
+        match = re.search(r"VmRSS:\s+(\d+) kB", status)
+        return int(match.group(1)) if match else 0
+
+    def stop(self) -> None:
+        """End the command."""
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(self.fd)
+
+
+def python_argv(*args: str) -> list[str]:
+    """``python ARGS`` with this interpreter."""
+    return [sys.executable, *args]

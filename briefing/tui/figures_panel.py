@@ -1,0 +1,163 @@
+"""The Figures panel: key figures as cards with the number drawn large."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from textual.content import Content
+from textual.strip import Strip
+from textual.style import Style
+
+from ..big_digits import big_lines, split_big
+from ..figures import figure_headline, full_number, shared_unit_groups
+from ..model import Briefing
+from ..safe_text import visible
+from .briefing_panel import BriefingPanel
+from .briefing_view import FIGURES, BriefingView
+
+BLOCKS = " ▏▎▍▌▋▊▉█"
+"""Eighths of a cell, for bars drawn to sub-cell precision."""
+
+GAP = 2
+"""Cells between the large number and the text."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Headline:
+    """A figure's value as drawn: three lines of large glyphs and a small suffix."""
+
+    rows: tuple[str, str, str]
+    suffix: str
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) + (1 + len(self.suffix) if self.suffix else 0)
+
+
+def headline(text: str) -> _Headline:
+    """Split a figure's headline (``"$35 bn"``) into large glyphs and a suffix (``"bn"``)."""
+    big, rest = split_big(visible(text))
+    if not big:
+        return _Headline(("", "", ""), rest.strip())
+    rows = big_lines(big)
+    return _Headline((rows[0], rows[1], rows[2]), rest.strip())
+
+
+def bar(fraction: float, width: int) -> str:
+    """A horizontal bar ``fraction`` of ``width`` cells long (at least a sliver if > 0)."""
+    eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
+    if fraction > 0:
+        eighths = max(1, eighths)
+    full, part = divmod(eighths, 8)
+    return "█" * full + (BLOCKS[part] if part else "")
+
+
+class FiguresPanel(BriefingPanel):
+    """Key figures as cards: the value large, label, unit, period and note beside it.
+
+    Figures that share a unit get a bar each, scaled to the largest of them,
+    so their sizes can be compared at a glance.
+    """
+
+    PANEL = FIGURES
+    EMPTY = "No key figures are given."
+
+    def __init__(self, view: BriefingView, *, id: str | None = None) -> None:
+        super().__init__(view, id=id)
+        self._prepared_for: Briefing | None = None
+        self._headlines: list[_Headline] = []
+        self._bars: dict[int, float] = {}
+        self._left = 0
+
+    def _prepare(self) -> None:
+        """Headlines, bar lengths and the large-number column width, once per briefing."""
+        briefing = self.view.briefing
+        if self._prepared_for is briefing:
+            return
+        self._prepared_for = briefing
+        figures = briefing.figures
+        self._headlines = [headline(figure_headline(figure)) for figure in figures]
+        self._left = max((h.width for h in self._headlines), default=0)
+        groups = shared_unit_groups(figures)
+        largest = {
+            unit: max(abs(figure.value) for figure in group) for unit, group in groups.items()
+        }
+        self._bars = {}
+        for index, figure in enumerate(figures):
+            unit = figure.unit.get() if figure.unit is not None else None
+            if unit in largest:
+                top = largest[unit]
+                self._bars[index] = abs(figure.value) / top if top else 0.0
+
+    def count(self) -> int:
+        return len(self.view.briefing.figures)
+
+    def _columns(self, width: int) -> tuple[int, int]:
+        """Widths of the large-number column (0: none, number above) and the text."""
+        self._prepare()
+        left = min(self._left, max(0, width // 2 - GAP))
+        right_width = width - left - GAP if left else width
+        if right_width < 12:  # too narrow for two columns: number above the text
+            return 0, width
+        return left, right_width
+
+    def _text(self, index: int, right_width: int) -> Content:
+        """Label, value with unit and period, bar, note: the text beside the number."""
+        view = self.view
+        figure = view.briefing.figures[index]
+        lines = [view.text(FIGURES, index, "label", figure.label, ".panel--heading")]
+        value = [view.text(FIGURES, index, "value", full_number(figure.value))]
+        if figure.unit is not None:
+            value.append(view.text(FIGURES, index, "unit", figure.unit))
+        line = Content(" ").join(value)
+        if figure.period is not None:
+            line += Content(" · ") + view.text(FIGURES, index, "period", figure.period)
+        lines.append(line.stylize_before(".panel--dim"))
+        if index in self._bars:
+            lines.append(Content.styled(bar(self._bars[index], max(1, right_width - 2)),
+                                        ".panel--bar"))
+        if figure.note is not None:
+            lines.append(view.text(FIGURES, index, "note", figure.note, ".panel--dim"))
+        return Content("\n").join(lines)
+
+    def _big_rows(self, index: int) -> int:
+        return 3 if self._headlines[index].rows[0] else 1
+
+    def measure_item(self, index: int, width: int) -> int | None:
+        if not self.count():
+            return None
+        left, right_width = self._columns(width)
+        text = len(self._text(index, right_width).wrap(right_width)) or 1
+        big = self._big_rows(index)
+        return max(big, text) if left else big + text
+
+    def render_entry(self, index: int, width: int, style: Style) -> list[Strip]:
+        left, right_width = self._columns(width)
+        text = self.content_strips(self._text(index, right_width), right_width, style)
+        big = self._headline_strips(self._headlines[index], left or width, style)
+        if not left:
+            return big + text
+        height = max(len(big), len(text))
+        blank_left = Strip.blank(left + GAP, style.rich_style)
+        blank_right = Strip.blank(right_width, style.rich_style)
+        gap = Segment(" " * GAP, style.rich_style)
+        strips = []
+        for row in range(height):
+            if row < len(big):
+                head = Strip([*big[row].adjust_cell_length(left, style.rich_style), gap])
+            else:
+                head = blank_left
+            strips.append(Strip.join([head, text[row] if row < len(text) else blank_right]))
+        return strips
+
+    def _headline_strips(self, head: _Headline, width: int, style: Style) -> list[Strip]:
+        rows = [Content.styled(row, ".panel--digits") for row in head.rows]
+        if head.suffix:
+            rows[2] = rows[2] + Content.styled(f" {head.suffix}", ".panel--accent")
+        if not head.rows[0]:
+            rows = [Content.styled(head.suffix, ".panel--digits")]
+        return [
+            self.content_strips(row.truncate(width, ellipsis=True), width, style)[0]
+            for row in rows
+        ]

@@ -1,0 +1,47 @@
+"""The help screen: every key of the viewer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEY_WIDTH = 16
+
+HelpSection = tuple[str, Sequence[tuple[str, str]]]
+"""A heading and its ``(keys, what they do)`` rows."""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key, by where it works; Esc, ``q`` or ``?`` closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close help"),
+    ]
+
+    def __init__(self, sections: Sequence[HelpSection]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        lines: list[Content] = [Content.styled("Keys", "bold $accent"), Content("")]
+        for heading, rows in self.sections:
+            lines.append(Content.styled(heading, "bold"))
+            for keys, description in rows:
+                lines.append(Content("  ") + Content.styled(keys.ljust(KEY_WIDTH), "$accent")
+                             + Content(description))
+            lines.append(Content(""))
+        lines.append(Content.styled("The mouse works too: click panel names, rows and items.",
+                                    "$text-muted"))
+        with VerticalScroll(id="help-body"):
+            yield Static(Content("\n").join(lines), id="help-text")
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

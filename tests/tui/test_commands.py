@@ -1,0 +1,105 @@
+"""Help, the command palette, printing the summary and quitting."""
+
+from __future__ import annotations
+
+from textual.command import CommandList, CommandPalette
+
+from briefing.tui.app import PRINT
+from briefing.tui.briefing_screen import BriefingScreen
+from briefing.tui.help_screen import HelpScreen
+
+from .conftest import make_app, screen_text, wait_for
+
+
+async def test_question_mark_shows_every_key() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("#help-text").render()
+        plain = str(text)
+        for keys, description in [
+            ("1-9", "Go to panel 1-9"), ("tab", "Next panel"), ("shift+tab", "Previous panel"),
+            ("/", "Search"), ("n", "Next match"), ("N", "Previous match"),
+            ("esc", "Clear search"), ("l", "Language"), ("?", "Help"), ("p", "Print & quit"),
+            ("q", "Quit"), ("^p", "Command palette"), ("j", "Next item"), ("k", "Previous"),
+            ("g", "First"), ("G", "Last"), ("⏎", "Open item"), ("esc", "Back"),
+        ]:
+            assert any(keys in line and description in line for line in plain.splitlines()), (
+                keys, description)
+        await pilot.press("escape")
+        assert isinstance(app.screen, BriefingScreen)
+
+
+def palette_commands(app: object) -> list[str]:
+    """The commands the open palette lists (also those scrolled out of view)."""
+    results = app.screen.query_one(CommandList)  # type: ignore[attr-defined]
+    return [str(option.prompt).split("\n")[0] for option in results.options]
+
+
+async def test_command_palette_has_the_apps_commands() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        expected = ["Go to Summary", "Go to Participants", "Go to Priorities", "Go to Figures",
+                    "Go to Statements", "Go to Outcomes", "Go to Source", "Language: ru",
+                    "Language: en", "Toggle dark / light theme", "Print summary and quit",
+                    "Save screenshot"]
+        await wait_for(lambda: set(expected) <= set(palette_commands(app)), pilot)
+        assert "Go to Figures" in screen_text(app)
+        await pilot.press(*"go to figures")
+        await wait_for(lambda: "Go to Figures" in screen_text(app)
+                       and "Go to Summary" not in screen_text(app), pilot)
+        await pilot.press("enter")
+        await wait_for(lambda: isinstance(app.screen, BriefingScreen), pilot)
+        assert app.screen.current_panel == "figures"
+
+
+async def test_palette_switches_language_and_theme() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        theme = app.theme
+        for command in ("language: en", "toggle dark"):
+            await pilot.press("ctrl+p", *command)
+            await wait_for(lambda: "Go to" not in screen_text(app), pilot)
+            await pilot.press("enter")
+            await wait_for(lambda: isinstance(app.screen, BriefingScreen), pilot)
+        assert app.view.language == "en"
+        assert app.theme != theme
+
+
+async def test_p_quits_with_the_print_result() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l", "p")
+    assert app.return_value == PRINT
+    assert app.view.language == "en"  # run() prints in this language
+
+
+async def test_q_quits() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")
+        assert not app.is_running
+    assert app.return_value is None
+
+
+def test_run_prints_the_summary_after_p(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from briefing.tui import app as app_module
+
+    printed = {}
+
+    def fake_run(self, **kwargs):  # type: ignore[no-untyped-def]
+        self.view.set_language("en")
+        return PRINT
+
+    def fake_print(briefing, *, language=None, **kwargs):  # type: ignore[no-untyped-def]
+        printed["title"] = briefing.title.get(language)
+
+    monkeypatch.setattr(app_module.BriefingApp, "run", fake_run)
+    monkeypatch.setattr("briefing.summary.print_summary", fake_print)
+    from .conftest import SAMPLE
+
+    assert app_module.run(SAMPLE) == 0
+    assert printed["title"].startswith("Developing Eurasian ties")

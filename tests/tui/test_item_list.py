@@ -1,0 +1,91 @@
+"""The virtual list under the panels: measured heights match drawn heights."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.tui.briefing_screen import BriefingScreen
+from briefing.tui.item_list import ItemList
+
+from .conftest import FIXTURES, SAMPLE, make_app
+
+
+@pytest.mark.parametrize("path", [SAMPLE, FIXTURES / "timeline.yaml", FIXTURES / "markup.yaml",
+                                  FIXTURES / "minimal.yaml"], ids=lambda p: p.stem)
+async def test_measured_heights_are_drawn_heights(path: object) -> None:
+    app = make_app(path)  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen)
+        for language in app.view.languages:
+            app.set_language(language)
+            await pilot.pause()
+            for panel_id in app.view.panels:
+                panel = screen.panel(panel_id)
+                assert isinstance(panel, ItemList)
+                style = panel.visual_style
+                for width in (10, 17, 40, 61, 99):
+                    for index in range(panel.item_count()):
+                        measured = panel.measure_item(index, width)
+                        if measured is not None:
+                            drawn = len(panel.render_item(index, width, style))
+                            assert measured == drawn, (panel_id, language, width, index)
+
+
+async def test_big_lists_draw_only_what_is_on_screen(tmp_path: object) -> None:
+    from pathlib import Path
+
+    lines = ["briefing: 1", "title: Many", "summary: Many statements.", "participants:",
+             "  - id: a", "    name: Speaker"]
+    lines += ["statements:"] + [f"  - by: a\n    text: Statement number {n}." for n in range(3000)]
+    path = Path(str(tmp_path)) / "many.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        panel = app.screen.panel("statements")  # type: ignore[attr-defined]
+        drawn: list[int] = []
+        original = panel.render_item
+
+        def spy(index: int, width: int, style: object) -> object:
+            drawn.append(index)
+            return original(index, width, style)
+
+        panel.render_item = spy
+        await pilot.press("slash", *"statement", "enter", "G")
+        assert 0 < len(set(drawn)) < 40
+        assert app.query_one("#search-count").render().plain == "2/3001"  # type: ignore[attr-defined]
+
+
+def test_article_paragraphs_by_line_or_by_blank_line(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from briefing.tui.briefing_view import read_article
+
+    folder = Path(str(tmp_path))
+    long_lines = folder / "long.txt"
+    long_lines.write_text("Title\n\n" + "A" * 120 + "\n" + "B" * 120 + "\n", encoding="utf-8")
+    wrapped = folder / "wrapped.txt"
+    wrapped.write_text("one two\nthree\n\nfour five\nsix\n", encoding="utf-8")
+    control = folder / "control.txt"
+    control.write_bytes(b"bad \x1b[2J byte \xff end\n")
+    assert read_article(long_lines).paragraphs == ("Title", "A" * 120, "B" * 120)  # type: ignore[union-attr]
+    assert read_article(wrapped).paragraphs == ("one two\nthree", "four five\nsix")  # type: ignore[union-attr]
+    assert read_article(control).paragraphs == ("bad ␛[2J byte \ufffd end",)  # type: ignore[union-attr]
+    missing = read_article(folder / "missing.txt")
+    assert missing is not None and not missing.paragraphs and "cannot read" in missing.note
+    assert read_article(None) is None
+
+
+def test_article_is_read_up_to_the_limit(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from briefing.tui import briefing_view
+
+    monkeypatch.setattr(briefing_view, "MAX_SOURCE_TEXT_BYTES", 10)
+    path = Path(str(tmp_path)) / "big.txt"
+    path.write_text("0123456789abcdef\n", encoding="utf-8")
+    article = briefing_view.read_article(path)
+    assert article is not None
+    assert article.paragraphs == ("0123456789",)
+    assert "only the first" in article.note

@@ -1,0 +1,101 @@
+"""Live reload: the file changes on disk; invalid versions keep the last good one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from briefing.tui.briefing_screen import BriefingScreen
+from briefing.tui.error_bar import ErrorBar
+
+from .conftest import SAMPLE, make_app, screen_text, wait_for
+
+GOOD = """\
+briefing: 1
+title: Reload test
+language: en
+summary: |
+{paragraphs}
+participants:
+  - name: {name}
+    role: Observer
+  - name: Second person
+"""
+
+
+def write(path: Path, name: str, paragraphs: int = 30) -> None:
+    body = "\n\n".join(f"  Paragraph {n} of the summary." for n in range(paragraphs))
+    path.write_text(GOOD.format(name=name, paragraphs=body), encoding="utf-8")
+    # A new mtime even on file systems with coarse timestamps.
+    stamp = path.stat().st_mtime + 1 + len(name)
+    os.utime(path, (stamp, stamp))
+
+
+async def test_file_change_reloads_and_keeps_the_panel(tmp_path: Path) -> None:
+    path = tmp_path / "live.yaml"
+    write(path, "First Name")
+    app = make_app(path, poll_seconds=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "j")
+        assert "First Name" in screen_text(app)
+        write(path, "Renamed Person")
+        await wait_for(lambda: "Renamed Person" in screen_text(app), pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen)
+        assert screen.current_panel == "participants"
+        assert screen.panel("participants").cursor == 1  # type: ignore[union-attr]
+        assert "First Name" not in screen_text(app)
+
+
+async def test_reload_keeps_the_scroll_position(tmp_path: Path) -> None:
+    path = tmp_path / "live.yaml"
+    write(path, "Someone")
+    app = make_app(path, poll_seconds=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", *"jjjjjjjjjj")
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen)
+        assert screen.current().scroll_y == 10
+        write(path, "Someone else")
+        await wait_for(lambda: app.version == 1, pilot)
+        await pilot.pause()
+        assert screen.current_panel == "summary"
+        assert screen.current().scroll_y == 10
+
+
+async def test_invalid_version_shows_problems_and_keeps_the_last_good_one(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "live.yaml"
+    write(path, "Good Person")
+    app = make_app(path, poll_seconds=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        assert not app.query(ErrorBar)  # made when first needed
+        path.write_text("briefing: 1\ntitle: Broken\nsumary: typo\n", encoding="utf-8")
+        await wait_for(lambda: bool(app.query(ErrorBar)) and app.query_one(ErrorBar).display,
+                       pilot)
+        bar = app.query_one(ErrorBar)
+        problem = f"{path}:3:1: unknown key `sumary` in a briefing; did you mean `summary`?"
+        assert app.problems == (problem,)
+        assert problem in str(bar.render())
+        text = " ".join(screen_text(app).split())  # long paths wrap
+        assert "The file changed but cannot be read" in text
+        assert "unknown key `sumary` in a briefing" in text
+        assert "Good Person" in text  # the last good version is still shown
+        assert any("The file has errors" in n.title for n in app._notifications)
+        write(path, "Fixed Person")
+        await wait_for(lambda: "Fixed Person" in screen_text(app), pilot)
+        assert not bar.display
+        assert app.problems == ()
+
+
+async def test_unchanged_file_is_not_reloaded(tmp_path: Path) -> None:
+    path = tmp_path / "copy.yaml"
+    path.write_bytes(SAMPLE.read_bytes())
+    article = SAMPLE.with_name("kazinform-eurasian-connectivity.ru.txt")
+    (tmp_path / article.name).write_bytes(article.read_bytes())
+    app = make_app(path, poll_seconds=0.02)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert app.version == 0

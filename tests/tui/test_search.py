@@ -1,0 +1,211 @@
+"""Incremental search: typing, the k/N counter, n/N, highlights, Esc."""
+
+from __future__ import annotations
+
+import itertools
+
+from textual import events
+from textual.widgets import Input
+
+from briefing.tui.briefing_screen import BriefingScreen
+from briefing.tui.briefing_view import FieldKey
+from briefing.tui.item_list import ItemList
+from briefing.tui.participants_panel import ParticipantsPanel
+from briefing.tui.search_bar import SearchBar
+
+from .conftest import make_app, screen_text
+
+
+def counter(app: object) -> str:
+    return str(app.query_one("#search-count").render())  # type: ignore[attr-defined]
+
+
+def main_screen(app: object) -> BriefingScreen:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, BriefingScreen)
+    return screen
+
+
+def lines_with_current_match(panel: ItemList) -> list[int]:
+    """Rows of ``panel`` on screen drawn with the current-match background."""
+    background = panel.view.highlights.current_style.rich_style.bgcolor  # type: ignore[attr-defined]
+    rows = []
+    for y in range(panel.scrollable_content_region.height):
+        if any(s.style is not None and s.style.bgcolor == background for s in panel.render_line(y)):
+            rows.append(y)
+    return rows
+
+
+async def test_slash_opens_search_and_typing_counts_matches() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert not app.query(SearchBar)  # made on first use
+        await pilot.press("slash")
+        bar = app.query_one(SearchBar)
+        assert bar.display
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"коридор")
+        assert counter(app) == "1/6"
+        assert "1/6" in screen_text(app)
+        screen = main_screen(app)
+        assert screen.current_panel == "summary"
+        panel = screen.panel("summary")
+        assert isinstance(panel, ItemList)
+        assert lines_with_current_match(panel)  # the match is drawn, on screen
+
+
+async def test_count_updates_on_every_keystroke() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", "к")
+        first = counter(app)
+        await pilot.press(*"оридор")
+        assert counter(app) == "1/6"
+        assert first != "1/6"
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace",
+                          "backspace", "backspace")
+        assert counter(app) == ""
+        assert not app.view.highlights.spans
+
+
+async def test_stem_query_finds_other_forms() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"коридора")
+        assert counter(app) == "1/6"
+        keys = set(app.view.highlights.spans)
+        assert FieldKey("priorities", 0, "initiative0", "ru") in keys
+
+
+async def test_latin_query_finds_cyrillic_text() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"koridor")
+        assert counter(app) == "1/6"
+        assert app.view.language == "ru"
+        assert all(key.language in ("ru", "") for key in app.view.highlights.spans)
+
+
+async def test_no_matches_shows_zero() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"zzqx")
+        assert counter(app) == "0/0 no matches"
+        assert "0/0 no matches" in screen_text(app)
+
+
+async def test_n_and_N_walk_matches_across_panels() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await pilot.press("slash", *"коридор", "enter")
+        assert not isinstance(app.focused, Input)
+        assert (counter(app), screen.current_panel) == ("1/6", "summary")
+        seen = []
+        for _ in range(6):
+            await pilot.press("n")
+            seen.append((counter(app), screen.current_panel))
+        assert seen == [
+            ("2/6", "priorities"), ("3/6", "priorities"), ("4/6", "priorities"),
+            ("5/6", "source"), ("6/6", "source"), ("1/6", "summary"),
+        ]
+        await pilot.press("N")
+        assert (counter(app), screen.current_panel) == ("6/6", "source")
+        assert app.focused is screen.panel("source")
+        panel = screen.panel("source")
+        assert isinstance(panel, ItemList)
+        assert lines_with_current_match(panel)  # scrolled into view
+
+
+async def test_search_starts_from_the_current_panel() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "slash", *"коридор")
+        assert counter(app) == "2/6"
+        assert main_screen(app).current_panel == "priorities"
+
+
+async def test_match_in_a_table_moves_the_cursor_to_its_row() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "slash", *"Турция")
+        screen = main_screen(app)
+        assert screen.current_panel == "participants"
+        table = screen.panel("participants")
+        assert isinstance(table, ParticipantsPanel)
+        assert table.cursor == 5
+
+
+async def test_match_in_another_language_switches_to_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"corridor", "enter")
+        # First the tag #middle-corridor (no language), then the English text.
+        assert (counter(app), app.view.language) == ("1/5", "ru")
+        await pilot.press("n")
+        assert (counter(app), app.view.language) == ("2/5", "en")
+        assert "Middle Corridor" in screen_text(app)
+
+
+async def test_matches_in_the_shown_language_come_first() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"kazinform", "enter")
+        languages = [app.view.language]
+        total = int(counter(app).split("/")[1])
+        for _ in range(total - 1):
+            await pilot.press("n")
+            languages.append(app.view.language)
+        # ru (the original, shown) first; then en, switched to once.
+        assert languages[0] == "ru" and languages[-1] == "en"
+        assert sum(1 for a, b in itertools.pairwise(languages) if a != b) == 1
+
+
+async def test_escape_clears_the_search() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"коридор", "enter")
+        assert app.view.highlights.spans
+        await pilot.press("escape")
+        bar = app.query_one(SearchBar)
+        assert not bar.display
+        assert not app.view.highlights.spans
+        assert bar.input.value == ""
+        await pilot.press("slash", *"ко", "escape")
+        assert not bar.display and not app.view.highlights.spans
+
+
+async def test_n_without_a_search_says_how_to_search() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert any("Press / to search" in str(n.message) for n in app._notifications)
+
+
+async def test_typing_in_the_search_box_does_not_trigger_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"?qlp")
+        assert app.is_running
+        assert isinstance(app.screen, BriefingScreen)  # no help screen
+        assert app.query_one(SearchBar).input.value == "?qlp"
+
+
+async def test_slash_in_the_search_box_is_typed() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", "a", "slash", "b")
+        assert app.query_one(SearchBar).input.value == "a/b"
+
+
+async def test_keys_typed_right_after_slash_reach_the_box() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        # Queue "/" and a query at once, as a fast typist or a paste would.
+        for key in ["slash", *"koridor"]:
+            app.post_message(events.Key(key, None if key == "slash" else key))
+        await pilot.pause(0.2)
+        assert app.query_one(SearchBar).input.value == "koridor"
+        assert counter(app) == "2/6"
