@@ -21,9 +21,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate_size  # noqa: E402
+from generate import generate_size
 
-from briefing.loader import loads  # noqa: E402
+from briefing.loader import loads
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "kazinform-eurasian-connectivity.yaml"
@@ -77,11 +77,15 @@ def bench_load(size: int = 10 * 1024 * 1024, rounds: int = 3) -> tuple[float, fl
 
 def main() -> None:
     ours, bare = bench_summary()
-    print(f"summary of the sample: {ours * 1000:.0f} ms; bare Rich panel+table: "
-          f"{bare * 1000:.0f} ms; ratio {ours / bare:.2f}x (target <= 1.4x)")
+    print(
+        f"summary of the sample: {ours * 1000:.0f} ms; bare Rich panel+table: "
+        f"{bare * 1000:.0f} ms; ratio {ours / bare:.2f}x (target <= 1.4x)"
+    )
     ours, raw, size = bench_load()
-    print(f"load+validate {size / 2**20:.1f} MB: {ours:.2f} s; yaml.load CSafeLoader: "
-          f"{raw:.2f} s; ratio {ours / raw:.2f}x (target <= 1.3x)")
+    print(
+        f"load+validate {size / 2**20:.1f} MB: {ours:.2f} s; yaml.load CSafeLoader: "
+        f"{raw:.2f} s; ratio {ours / raw:.2f}x (target <= 1.3x)"
+    )
 
 
 if __name__ == "__main__":

@@ -4,12 +4,38 @@ from __future__ import annotations
 
 import random
 
-_WORDS = (
-    "транспорт коридор энергетика торговля инвестиции партнерство сотрудничество "
-    "развитие инфраструктура логистика министр встреча соглашение регион маршрут "
-    "transport corridor energy trade investment partnership cooperation development "
-    "infrastructure logistics minister meeting agreement region route"
-).split()
+_WORDS = [
+    "транспорт",
+    "коридор",
+    "энергетика",
+    "торговля",
+    "инвестиции",
+    "партнерство",
+    "сотрудничество",
+    "развитие",
+    "инфраструктура",
+    "логистика",
+    "министр",
+    "встреча",
+    "соглашение",
+    "регион",
+    "маршрут",
+    "transport",
+    "corridor",
+    "energy",
+    "trade",
+    "investment",
+    "partnership",
+    "cooperation",
+    "development",
+    "infrastructure",
+    "logistics",
+    "minister",
+    "meeting",
+    "agreement",
+    "region",
+    "route",
+]
 
 
 def _phrase(rng: random.Random, words: int) -> str:
@@ -17,7 +43,7 @@ def _phrase(rng: random.Random, words: int) -> str:
 
 
 def _text(rng: random.Random, words: int) -> str:
-    return f"{{ru: \"{_phrase(rng, words)}\", en: \"{_phrase(rng, words)}\"}}"
+    return f'{{ru: "{_phrase(rng, words)}", en: "{_phrase(rng, words)}"}}'
 
 
 def generate(participants: int, figures: int, statements: int, seed: int = 1) -> str:
@@ -41,16 +67,26 @@ def generate(participants: int, figures: int, statements: int, seed: int = 1) ->
         ]
     lines.append("priorities:")
     for _ in range(max(1, figures // 20)):
-        lines += [f"  - sector: {_text(rng, 2)}", f"    summary: {_text(rng, 20)}",
-                  f"    initiatives: [{_text(rng, 3)}, {_text(rng, 3)}]"]
+        lines += [
+            f"  - sector: {_text(rng, 2)}",
+            f"    summary: {_text(rng, 20)}",
+            f"    initiatives: [{_text(rng, 3)}, {_text(rng, 3)}]",
+        ]
     lines.append("figures:")
     for index in range(figures):
-        lines += [f"  - label: {_text(rng, 4)}", f"    value: {rng.randint(1, 10**9)}",
-                  f"    unit: {{ru: млн, en: m}}", f"    period: '{2000 + index % 25}'"]
+        lines += [
+            f"  - label: {_text(rng, 4)}",
+            f"    value: {rng.randint(1, 10**9)}",
+            "    unit: {ru: млн, en: m}",
+            f"    period: '{2000 + index % 25}'",
+        ]
     lines.append("statements:")
     for index in range(statements):
-        lines += [f"  - by: p{index % max(1, participants)}", f"    text: {_text(rng, 25)}",
-                  f"    evidence: \"{_phrase(rng, 10)}\""]
+        lines += [
+            f"  - by: p{index % max(1, participants)}",
+            f"    text: {_text(rng, 25)}",
+            f'    evidence: "{_phrase(rng, 10)}"',
+        ]
     lines.append("outcomes:")
     lines += [f"  - {_text(rng, 12)}" for _ in range(20)]
     return "\n".join(lines) + "\n"

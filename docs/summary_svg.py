@@ -3,6 +3,7 @@
     python docs/summary_svg.py
 """
 
+import io
 from pathlib import Path
 
 from rich.console import Console
@@ -11,9 +12,19 @@ from briefing.loader import load
 from briefing.resources import sample_path
 from briefing.summary import SummaryRenderer
 
-console = Console(record=True, width=100, file=open("/dev/null", "w"), force_terminal=True,  # noqa: SIM115
-                  color_system="truecolor", markup=False, emoji=False, highlight=False)
+console = Console(
+    record=True,
+    width=100,
+    file=io.StringIO(),
+    force_terminal=True,
+    color_system="truecolor",
+    markup=False,
+    emoji=False,
+    highlight=False,
+)
 for renderable in SummaryRenderer(load(sample_path()), "en").renderables():
     console.print(renderable)
-console.save_svg(str(Path(__file__).with_name("summary.svg")),
-                 title="briefing summary kazinform-eurasian-connectivity.yaml --lang en")
+console.save_svg(
+    str(Path(__file__).with_name("summary.svg")),
+    title="briefing summary kazinform-eurasian-connectivity.yaml --lang en",
+)
