@@ -6,23 +6,28 @@ Every problem in a file is collected and raised at once as one
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from . import model
 from .errors import BriefingError, Problem
-from .limits import MAX_FILE_BYTES, MAX_NUMBER_DIGITS
+from .limits import MAX_FILE_BYTES, MAX_NUMBER_DIGITS, MAX_PROBLEMS, MAX_TEXT_LENGTH
 from .model import BRIEFING, FORMAT_VERSION, FieldSpec, Kind, RecordSpec, Text
 from .yaml_tree import Mapping, Node, Reported, Scalar, Sequence, read_tree, to_python
 
 EXTENSION_PREFIX = "x-"
 _SUGGEST_MAX_LENGTH = 200
 _SUGGEST_MAX_CHOICES = 2000
-_SUGGEST_MAX_TIMES = 50  # "did you mean" for the first unknown `by`s only
+_SUGGEST_MAX_WORK = 2_000_000
+"""Most character pairs compared for all the "did you mean"s of unknown `by`s: their
+choices are the file's own names, and comparing costs length times length."""
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\Z")
 _NUMBER = re.compile(r"[-+]?(?:\d[\d_]*)?(?:\.\d[\d_]*)?(?:[eE][-+]?\d+)?\Z")
@@ -105,23 +110,58 @@ def loads(
     if len(data) > MAX_FILE_BYTES:
         raise BriefingError([Problem(file, _too_large(len(data), MAX_FILE_BYTES, "briefing"))])
     text = decode(data, file) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-    root, problems = read_tree(text, file)
-    if root is None or _is_nothing(root):
-        if not problems:
-            problems = [Problem(file, "the file is empty; a briefing needs at least "
-                                "`briefing: 1`, `title` and `summary`", 1, 1)]
-        raise BriefingError(problems)
-    reader = _Reader(file, base_dir)
-    reader.problems.extend(problems)
-    briefing = reader.read_briefing(root)
+    with _collection_paused():
+        root, problems = read_tree(text, file)
+        if root is None or _is_nothing(root):
+            if not problems:
+                problems = [Problem(file, "the file is empty; a briefing needs at least "
+                                    "`briefing: 1`, `title` and `summary`", 1, 1)]
+            raise _refusal(file, problems)
+        reader = _Reader(file, base_dir)
+        reader.problems.extend(problems)
+        try:
+            briefing = reader.read_briefing(root)
+        except _TooManyProblems:
+            briefing = None
     if reader.problems or briefing is None:
-        raise BriefingError(reader.problems)
+        raise _refusal(file, reader.problems)
     path = base_dir / Path(file).name if base_dir is not None else None
     return briefing._replace(path=path)
 
 
+class _TooManyProblems(Exception):
+    """More than ``MAX_PROBLEMS`` problems were found: checking stops."""
+
+
+def _refusal(file: str, problems: list[Problem]) -> BriefingError:
+    """The error for ``problems``, at most ``MAX_PROBLEMS`` of them and a note if cut."""
+    if len(problems) > MAX_PROBLEMS:
+        problems = [*problems[:MAX_PROBLEMS], Problem(
+            file, f"checking stopped after {MAX_PROBLEMS:,} problems; fix these and check "
+            "the file again")]
+    return BriefingError(problems)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a tree is built and checked.
+
+    Reading makes up to a million small objects and no reference cycles; left on,
+    the collector traverses them again and again and more than doubles the time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def decode(data: bytes, file: str) -> str:
     """Decode UTF-8 (with or without a BOM), with a clear problem for anything else."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16's
+        raise BriefingError([Problem(file, "the file is UTF-32 text; save it as UTF-8", 1, 1)])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BriefingError([Problem(file, "the file is UTF-16 text; save it as UTF-8", 1, 1)])
     nul = data.find(b"\x00")
@@ -178,6 +218,8 @@ class _Reader:
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(Problem(self.file, message, node.line, node.column))
+        if len(self.problems) > MAX_PROBLEMS:
+            raise _TooManyProblems
 
     # -- the document -------------------------------------------------------
 
@@ -351,6 +393,10 @@ class _Reader:
         if _is_nothing(node):
             self.empty(node, name)
             return None
+        if len(node.value) > MAX_TEXT_LENGTH:
+            self.problem(node, f"`{name}` is {len(node.value):,} characters long; a text may "
+                         f"be at most {MAX_TEXT_LENGTH:,}")
+            return None
         return node.value
 
     def text(self, node: Node, name: str) -> Text | None:
@@ -469,12 +515,16 @@ class _Reader:
                 by_key[participant.id] = participant
         resolved = []
         choices = list(by_key)  # every id and name
-        suggestions_left = _SUGGEST_MAX_TIMES
+        choices_length = sum(len(choice) for choice in choices)
+        work_left = _SUGGEST_MAX_WORK
         for statement, node in zip(statements, self.by_nodes, strict=True):
             speaker = by_key.get(statement.by)
             if speaker is None and statement.by not in written:
-                hint = suggest(statement.by, choices) if suggestions_left > 0 else ""
-                suggestions_left -= 1
+                work = len(statement.by) * choices_length
+                hint = ""
+                if work <= work_left:
+                    work_left -= work
+                    hint = suggest(statement.by, choices)
                 self.problem(node, f"`by: {_shown(statement.by, '')}` names no participant; "
                              f"use the `id` or name of one listed in `participants`{hint}")
             resolved.append(statement._replace(speaker=speaker))

@@ -18,7 +18,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
-from rich.segment import Segment
+from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text as RichText
 
@@ -29,6 +29,10 @@ from .safe_text import visible
 
 ACCENT = "cyan"
 FIGURE_CARD_WIDTH = 36
+_SPLIT_LENGTH = 4096
+"""Segments longer than this are cut at their line breaks before Rich splits them."""
+_BATCH_SEGMENTS = 20_000
+"""Segments rendered before they are written out."""
 
 
 def _literal(text: str | None, style: str = "") -> RichText:
@@ -112,7 +116,10 @@ class SummaryRenderer:
         return Padding(RichText(message, "dim italic"), (0, 0, 0, 2))
 
     def paragraphs(self, text: str) -> Padding:
-        blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
+        # Only spaces, tabs and line breaks: strip() would also drop controls such as
+        # U+001F and U+0085 at a paragraph's edges, which are shown, not removed.
+        paragraphs = text.replace("\r\n", "\n").split("\n\n")
+        blocks = [block.strip(" \t\n") for block in paragraphs]
         body = RichText("\n\n").join(_literal(block) for block in blocks if block)
         return Padding(body, (0, 2))
 
@@ -160,15 +167,14 @@ class SummaryRenderer:
             rows.append(Padding(grid, (0, 0, 1 if rank < len(self.briefing.priorities) else 0, 0)))
         return Group(*rows)
 
-    def figures(self) -> Columns:
-        return Columns([self.figure_card(figure) for figure in self.briefing.figures],
-                       width=FIGURE_CARD_WIDTH, padding=(0, 1))
+    def figures(self) -> _FigureCards:
+        return _FigureCards(self)
 
-    def figure_card(self, figure: Figure) -> Panel:
+    def figure_card(self, figure: Figure, width: int = FIGURE_CARD_WIDTH) -> Panel:
         headline = visible(figure_headline(figure))
         big, rest = split_big(headline)
-        lines: list[RenderableType] = []
-        if big and len(big) * 3 + len(rest) <= FIGURE_CARD_WIDTH - 4:
+        lines: list[RichText] = []
+        if big and len(big) * 3 + len(rest) <= width - 4:
             rows = big_lines(big)
             rows[-1] += rest
             lines.append(RichText("\n".join(rows), f"bold {ACCENT}"))
@@ -185,6 +191,8 @@ class SummaryRenderer:
         lines.append(exact)
         if figure.note is not None:
             lines.append(_literal(self.t(figure.note), "italic"))
+        for line in lines:  # the cards' columns would cut a long word short with "…"
+            line.overflow = "fold"
         return Panel(Group(*lines), box=box.ROUNDED, border_style="dim", padding=(0, 1))
 
     def statements(self) -> Group:
@@ -218,6 +226,22 @@ class SummaryRenderer:
         return Group(*items)
 
 
+class _FigureCards:
+    """The figure cards side by side, as many as fit; on a console narrower than
+    one card (``--width 20``), one narrower card to a row."""
+
+    def __init__(self, renderer: SummaryRenderer) -> None:
+        self.renderer = renderer
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Columns leaves a column of padding to the right of each card, and with
+        # no room for one card it would divide by zero.
+        width = max(1, min(FIGURE_CARD_WIDTH, options.max_width - 1))
+        renderer = self.renderer
+        cards = [renderer.figure_card(figure, width) for figure in renderer.briefing.figures]
+        yield Columns(cards, width=width, padding=(0, 1))
+
+
 class _Quoted:
     """A renderable drawn with a bar down its left side, on every wrapped line."""
 
@@ -235,6 +259,25 @@ class _Quoted:
 
 
 class _LiteralConsole(Console):
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        # Rich renders a wrapped text as one segment holding all its lines, then
+        # splits it line by line, copying the rest of the text each time: a long
+        # text would take minutes. Cut it at its line breaks here, in one pass.
+        for segment in super().render(renderable, options):
+            text = segment.text
+            if "\n" in text and not segment.control and len(text) > _SPLIT_LENGTH:
+                style = segment.style
+                lines = text.split("\n")
+                last = lines.pop()
+                for line in lines:
+                    yield Segment(line + "\n", style)
+                if last:
+                    yield Segment(last, style)
+            else:
+                yield segment
+
     def on_broken_pipe(self) -> None:
         # `briefing summary FILE | head`: the reader has all it wants; stop quietly.
         self.quiet = True
@@ -260,4 +303,21 @@ def print_summary(
     console = make_console(file, width)
     renderer = SummaryRenderer(briefing, language)
     for renderable in renderer.renderables():
-        console.print(renderable)
+        _print_in_batches(console, renderable)
+
+
+def _print_in_batches(console: Console, renderable: RenderableType) -> None:
+    """``console.print(renderable)``, written out every few thousand lines.
+
+    Rich keeps everything it prints in memory until the end; a briefing of
+    long texts would take gigabytes. Batches end at line breaks, so the output
+    is the same.
+    """
+    batch: list[Segment] = []
+    for segment in console.render(renderable, console.options):
+        batch.append(segment)
+        if len(batch) >= _BATCH_SEGMENTS and segment.text.endswith("\n"):
+            console.print(Segments(batch))
+            batch = []
+    if batch:
+        console.print(Segments(batch))

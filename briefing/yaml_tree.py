@@ -31,7 +31,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner, ScannerError
 
 from .errors import Problem
-from .limits import MAX_DEPTH, MAX_LIST_ITEMS
+from .limits import MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES, MAX_PROBLEMS
 
 C_PARSER_AVAILABLE: bool = hasattr(yaml, "CSafeLoader")
 
@@ -375,8 +375,9 @@ class _FallbackParser(Reader, Scanner, Parser):
 
 
 class _StopReading(Exception):
-    """Nesting or a list passed its limit: reading stops there, already reported, so
-    that no file can make a parser crawl through the rest."""
+    """Nesting, a list, the number of values or of problems passed its limit:
+    reading stops there, already reported, so that no file can make a parser
+    crawl through the rest."""
 
 
 class _TreeBuilder:
@@ -388,10 +389,15 @@ class _TreeBuilder:
 
     def problem(self, event: Any, message: str) -> None:
         mark = event.start_mark
-        self.problems.append(Problem(self.file, message, mark.line + 1, mark.column + 1))
+        self.add(Problem(self.file, message, mark.line + 1, mark.column + 1))
 
     def problem_at(self, node: Node, message: str) -> None:
-        self.problems.append(Problem(self.file, message, node.line, node.column))
+        self.add(Problem(self.file, message, node.line, node.column))
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if len(self.problems) > MAX_PROBLEMS:  # the loader says that it stopped
+            raise _StopReading
 
     def check_properties(self, event: Any) -> None:
         tag = getattr(event, "tag", None)
@@ -418,7 +424,8 @@ def read_tree(text: str, file: str) -> tuple[Node | None, list[Problem]]:
     Returns the root node (``None`` if the text could not be parsed or holds
     no document) and every problem found. Parsing stops at the first syntax
     error, since nothing after it can be trusted, at nesting deeper than
-    ``MAX_DEPTH`` and at a list longer than ``MAX_LIST_ITEMS``.
+    ``MAX_DEPTH``, at a list longer than ``MAX_LIST_ITEMS``, at the value past
+    ``MAX_NODES`` and at the problem past ``MAX_PROBLEMS``.
     """
     if text and not text.endswith("\n"):
         # libyaml reads as if the text ended with a line break, PyYAML does not;
@@ -443,83 +450,117 @@ def read_tree(text: str, file: str) -> tuple[Node | None, list[Problem]]:
 
 
 def _build(loader: Any, builder: _TreeBuilder) -> Node | None:
-    """Build the tree with an explicit stack: deep nesting cannot overflow Python's."""
+    """Build the tree with an explicit stack: deep nesting cannot overflow Python's.
+
+    This loop runs once per event, up to a few million times for a large file, so
+    it keeps its state in local variables and calls no function on the common path.
+    """
     get_event = loader.get_event
+    problem = builder.problem
     root: Node | None = None
     documents = 0
-    # Each frame: the open container, and for mappings the key awaiting a value.
-    stack: list[tuple[Mapping | Sequence, Scalar | None, set[str] | None]] = []
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        container, key, seen = stack[-1]
-        if isinstance(container, Sequence):
-            if len(container.items) >= MAX_LIST_ITEMS:
-                builder.problem_at(node, f"a list may hold at most {MAX_LIST_ITEMS:,} items")
-                raise _StopReading
-            container.items.append(node)
-            return
-        if key is None:
-            if not isinstance(node, Scalar):
-                # Reported here; the key and its value are then left out.
-                builder.problem_at(node, "a key must be plain text, not a list or mapping")
-                stack[-1] = (container, _DISCARDED_KEY, seen)
-                return
-            assert seen is not None
-            if node.value in seen:
-                builder.problem_at(node, f"duplicate key `{node.value}`: it appears above too")
-            seen.add(node.value)
-            stack[-1] = (container, node, seen)
-        else:
-            if key is not _DISCARDED_KEY:
-                container.items.append((key, node))
-            stack[-1] = (container, None, seen)
+    nodes_left = MAX_NODES
+    # The open container (None outside the root), for a mapping the key awaiting
+    # its value and the keys seen so far; those of the containers around it are
+    # on the stack.
+    container: Mapping | Sequence | None = None
+    key: Scalar | None = None
+    seen: set[str] = set()
+    stack: list[tuple[Mapping | Sequence | None, Scalar | None, set[str]]] = []
+    node: Node
 
     while True:
         event = get_event()
         kind = type(event)
         if kind is ScalarEvent:
-            builder.check_properties(event)
-            builder.check_scalar(event)
-            mark = event.start_mark
-            attach(Scalar(event.value, mark.line + 1, mark.column + 1, not event.style))
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            if len(stack) >= MAX_DEPTH:
-                builder.problem(event, f"nested too deeply (more than {MAX_DEPTH} levels)")
+            nodes_left -= 1
+            if nodes_left < 0:
+                problem(event, _TOO_MANY_NODES)
                 raise _StopReading
-            builder.check_properties(event)
+            if event.tag is not None or event.anchor is not None:
+                builder.check_properties(event)
+            value = event.value
+            if event.style == '"' and _SURROGATE.search(value):  # only escapes make one
+                builder.check_scalar(event)
             mark = event.start_mark
-            node: Mapping | Sequence
+            node = Scalar(value, mark.line + 1, mark.column + 1, not event.style)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            nodes_left -= 1
+            if nodes_left < 0:
+                problem(event, _TOO_MANY_NODES)
+                raise _StopReading
+            if len(stack) >= MAX_DEPTH:
+                problem(event, f"nested too deeply (more than {MAX_DEPTH} levels)")
+                raise _StopReading
+            if event.tag is not None or event.anchor is not None:
+                builder.check_properties(event)
+            mark = event.start_mark
+            stack.append((container, key, seen))
             if kind is MappingStartEvent:
-                node = Mapping([], mark.line + 1, mark.column + 1)
-                stack.append((node, None, set()))
+                container = Mapping([], mark.line + 1, mark.column + 1)
+                seen = set()
             else:
-                node = Sequence([], mark.line + 1, mark.column + 1)
-                stack.append((node, None, None))
+                container = Sequence([], mark.line + 1, mark.column + 1)
+            key = None
+            continue
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            done, _key, _seen = stack.pop()
-            attach(done)
+            assert container is not None
+            node = container
+            container, key, seen = stack.pop()
         elif kind is AliasEvent:
-            builder.problem(
+            nodes_left -= 1
+            if nodes_left < 0:
+                problem(event, _TOO_MANY_NODES)
+                raise _StopReading
+            problem(
                 event,
                 f"aliases (*{event.anchor}) are not allowed in a briefing; "
                 "write the value out in full",
             )
             mark = event.start_mark
-            attach(Reported("", mark.line + 1, mark.column + 1, True))
+            node = Reported("", mark.line + 1, mark.column + 1, True)
         elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
-                builder.problem(
-                    event, "a briefing is one YAML document, but a second one starts here"
-                )
+                problem(event, "a briefing is one YAML document, but a second one starts here")
                 return root
+            continue
         elif kind is StreamEndEvent or event is None:
             return root
+        else:
+            continue
 
+        # Attach the finished node to the open container.
+        if container is None:
+            root = node
+        elif isinstance(container, Sequence):
+            items = container.items
+            if len(items) >= MAX_LIST_ITEMS:
+                builder.problem_at(node, f"a list may hold at most {MAX_LIST_ITEMS:,} items")
+                raise _StopReading
+            items.append(node)
+        elif key is None:
+            if not isinstance(node, Scalar):
+                # Reported here; the key and its value are then left out.
+                builder.problem_at(node, "a key must be plain text, not a list or mapping")
+                key = _DISCARDED_KEY
+            else:
+                if node.value in seen:
+                    builder.problem_at(
+                        node, f"duplicate key `{node.value}`: it appears above too"
+                    )
+                seen.add(node.value)
+                key = node
+        else:
+            if key is not _DISCARDED_KEY:
+                container.items.append((key, node))
+            key = None
+
+
+_TOO_MANY_NODES = (
+    f"the file holds more than {MAX_NODES:,} values (keys, texts, lists and mappings); "
+    "a briefing may hold at most that many"
+)
 
 _DISCARDED_KEY = Scalar("", 0, 0, True)
 """Stands in for a key that is not plain text, so that its value is left out."""

@@ -24,7 +24,13 @@ from hypothesis import strategies as st
 
 from briefing import yaml_tree
 from briefing.errors import BriefingError, Problem
-from briefing.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NUMBER_DIGITS
+from briefing.limits import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_LIST_ITEMS,
+    MAX_NUMBER_DIGITS,
+    MAX_PROBLEMS,
+)
 from briefing.loader import load, loads
 from briefing.model import (
     Briefing,
@@ -828,7 +834,9 @@ class TestLimits:
         started = time.perf_counter()
         messages = problems(text)
         assert time.perf_counter() - started < 10
-        assert len(messages) == 3000
+        assert len(messages) == MAX_PROBLEMS + 1  # and a note that checking stopped
+        assert messages[0] == f"b.yaml: checking stopped after {MAX_PROBLEMS:,} problems; " \
+            "fix these and check the file again"
 
 
 # ---------------------------------------------------------------------------

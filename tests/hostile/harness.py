@@ -1,0 +1,204 @@
+"""Running ``briefing`` on hostile files, and reading what reaches the terminal.
+
+:func:`run_briefing` runs the command line as a subprocess the way a user
+would, under a memory ceiling, and reports its exit code, output, wall time
+and peak memory. The other helpers read a corpus file's expectations and
+check output for anything a terminal would act on.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from briefing.model import Briefing
+from briefing.safe_text import visible
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+MALFORMED = HERE / "malformed"
+VALID = HERE / "valid"
+
+MEMORY_LIMIT = 1 << 30
+"""Address space a child may use (1 GiB): past it, allocation fails."""
+
+PEAK_RSS_LIMIT = 512 << 20
+"""Resident memory a child may reach (512 MiB): well under ``MEMORY_LIMIT``."""
+
+TIME_LIMIT = 2.0
+"""Seconds a child may take to refuse a malformed file, start-up included."""
+
+EXPECT = "# expect: "
+"""Starts a line of a corpus file's header: one line the command must print."""
+
+SHOWS = "# shows: "
+"""Starts a line of a valid corpus file's header: text the summary must show."""
+
+SGR = re.compile(r"\x1b\[[0-9;:]*m")
+"""A colour or style code: the only escape sequence ``summary`` may send."""
+
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+"""Characters that reorder the text around them on screen."""
+
+# Borders of panels and tables, the figure cards' big digits, the outcomes'
+# ticks: drawn by the summary, not from the file.
+_DRAWING = re.compile(r"[\u2500-\u257f\u2713]")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one ``briefing`` subprocess did."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_rss: int
+    """Peak resident memory in bytes."""
+
+
+def _limit_memory() -> None:  # runs in the child, before exec
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def run_briefing(
+    *args: str,
+    cwd: Path | None = None,
+    stdin: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> Run:
+    """Run ``python -m briefing ARGS`` with at most ``MEMORY_LIMIT`` of memory.
+
+    ``stdin`` is a file fed on standard input. Output goes to temporary files,
+    so that a child printing much cannot block on a full pipe; the child is
+    reaped with ``os.wait4``, which gives its own peak memory.
+    """
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM"}
+    }
+    environment["PYTHONIOENCODING"] = "utf-8"
+    environment.update(env or {})
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, _opened(stdin) as source:
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "briefing", *args],
+            stdin=source,
+            stdout=out,
+            stderr=err,
+            cwd=cwd,
+            env=environment,
+            preexec_fn=_limit_memory,
+        )
+        timer = threading.Timer(timeout, child.kill)
+        timer.start()
+        try:
+            _pid, status, usage = os.wait4(child.pid, 0)
+        finally:
+            timer.cancel()
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            child.returncode,
+            out.read().decode("utf-8"),
+            err.read().decode("utf-8"),
+            seconds,
+            usage.ru_maxrss * 1024,  # kilobytes on Linux
+        )
+
+
+@contextmanager
+def _opened(path: Path | None) -> Iterator[IO[bytes] | int]:
+    if path is None:
+        yield subprocess.DEVNULL
+    else:
+        with path.open("rb") as stream:
+            yield stream
+
+
+# -- corpus files ---------------------------------------------------------------
+
+
+def header(path: Path) -> list[str]:
+    """The leading comment lines of a corpus file (which may hold any bytes after)."""
+    lines = []
+    for raw in path.read_bytes().split(b"\n"):
+        if not raw.startswith(b"#"):
+            break
+        lines.append(raw.decode("utf-8"))
+    return lines
+
+
+def header_values(path: Path, prefix: str) -> list[str]:
+    """The header lines starting with ``prefix``, without it."""
+    return [line[len(prefix) :] for line in header(path) if line.startswith(prefix)]
+
+
+def expected_lines(lines: list[str] | tuple[str, ...], file: str) -> list[str]:
+    """Expected output with ``{file}`` replaced by the name as the program shows it."""
+    return [line.replace("{file}", visible(file)) for line in lines]
+
+
+# -- what reaches the terminal ----------------------------------------------------
+
+
+def terminal_actions(output: str) -> list[str]:
+    """Everything in ``output`` that a terminal would act on rather than show, other
+    than colour and style codes: escape sequences, C0 and C1 controls but line
+    breaks and tabs, and bidirectional controls."""
+    found = []
+    rest = SGR.sub("", output)
+    for char in rest:
+        code = ord(char)
+        if (code < 0x20 and char not in "\n\t") or 0x7F <= code <= 0x9F or char in BIDI_CONTROLS:
+            found.append(repr(char))
+    return found
+
+
+def squash(text: str) -> str:
+    """``text`` without colour codes, borders and any whitespace: what is left of
+    content once the layout (wrapping, columns, padding) is taken away."""
+    return "".join(_DRAWING.sub("", SGR.sub("", text)).split())
+
+
+def shown_strings(briefing: Briefing, language: str | None = None) -> list[str]:
+    """Every string of ``briefing`` that ``summary`` shows, in ``language``."""
+    # The summary's paragraphs are split at blank lines, its CRLFs read as LFs.
+    shown = [text.get(language) for text in briefing.texts() if text is not briefing.summary]
+    shown.append(briefing.summary.get(language).replace("\r\n", "\n"))
+    if briefing.source is not None and briefing.source.url:
+        shown.append(briefing.source.url)
+    shown += [figure.period for figure in briefing.figures if figure.period]
+    shown += [f"#{tag}" for tag in briefing.tags]
+    return shown
+
+
+def missing_from(output: str, briefing: Briefing, language: str | None = None) -> list[str]:
+    """The shown strings of ``briefing`` whose visible form is not in ``output``.
+
+    Each line of a string is looked for on its own: table cells side by side
+    interleave their lines.
+    """
+    squashed = squash(output)
+    missing = []
+    for string in shown_strings(briefing, language):
+        if not all(squash(line) in squashed for line in visible(string).split("\n")):
+            missing.append(string)
+    return missing

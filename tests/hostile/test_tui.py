@@ -1,0 +1,189 @@
+"""The viewer on hostile files: every panel renders without an exception, shows
+control characters only as stand-ins, and in a real (pseudo-)terminal sends
+none of the file's escape sequences."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+import pty
+import re
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from fcntl import ioctl
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from rich.console import Console
+
+from briefing.loader import loads
+from briefing.tui.app import BriefingApp
+
+from .briefings import hostile_briefings
+from .harness import (
+    BIDI_CONTROLS,
+    ROOT,
+    SHOWS,
+    VALID,
+    header_values,
+    squash,
+    terminal_actions,
+)
+
+CORPUS = sorted(VALID.glob("*.yaml"))
+PANEL_KEYS = "12345678"
+SIZE = (200, 60)
+
+
+def screen_text(app: BriefingApp) -> str:
+    """The text on the app's screen, as a terminal would show it."""
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        record=True,
+        force_terminal=True,
+        legacy_windows=False,
+        color_system="truecolor",
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text()
+
+
+async def _every_panel(app: BriefingApp) -> list[str]:
+    """The screen text of each panel in turn, and of the first participant's details."""
+    screens = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in PANEL_KEYS:
+            await pilot.press(key)
+            await pilot.pause()
+            screens.append(screen_text(app))
+        if app.view.briefing.participants:
+            await pilot.press("2", "enter")
+            await pilot.pause()
+            screens.append(screen_text(app))
+    return screens
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.stem)
+def test_every_panel_shows_the_text_and_no_control(path: Path) -> None:
+    screens = asyncio.run(_every_panel(BriefingApp(path, poll_seconds=None)))
+    for screen in screens:
+        assert terminal_actions(screen) == []
+    shown = squash("\n".join(screens))
+    for expected in header_values(path, SHOWS):
+        assert squash(expected) in shown, f"{expected!r} is not on any panel"
+
+
+@settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(text=hostile_briefings)
+def test_any_valid_briefing_renders_on_every_panel(text: str, tmp_path: Path) -> None:
+    path = tmp_path / "b.yaml"
+    path.write_text(text, encoding="utf-8")
+    app = BriefingApp(path, loads(text, str(path), tmp_path), poll_seconds=None)
+    for screen in asyncio.run(_every_panel(app)):
+        assert terminal_actions(screen) == []
+
+
+# -- a real terminal ----------------------------------------------------------------
+
+# Sequences from the file that must not reach the terminal. The app's own
+# (alternate screen, mouse modes, cursor moves, OSC 22 pointer shape) may.
+CONTENT_SEQUENCES = [
+    "\x1b]52;",
+    "\x1b]0;",
+    "\x1b]8;",
+    "\x1b]1337;",
+    "\x1b]10;",
+    "\x1b[2J",
+    "\x1bc",
+    "\x1b[?47h",
+    "\x1bP",
+    "\x1b[6n",
+    "\x1b[21t",
+]
+ESCAPE_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])"
+)
+
+
+def _view_in_pty(path: Path, wait_for: str, timeout: float = 20) -> tuple[int, str]:
+    """Open ``path`` in the viewer on a pseudo-terminal, press ``q`` once
+    ``wait_for`` is on screen; the exit code and everything the app wrote."""
+    leader, follower = pty.openpty()
+    ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 160, 0, 0))
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES"}
+    }
+    environment.update(TERM="xterm-256color", PYTHONIOENCODING="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "briefing", str(path)],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=environment,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    os.close(follower)
+    received = bytearray()
+    quit_sent = False
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:  # EIO: the app closed the terminal
+                    break
+                if not chunk:
+                    break
+                received += chunk
+            elif child.poll() is not None:
+                break
+            if not quit_sent and wait_for in _text_of(received):
+                os.write(leader, b"q")
+                quit_sent = True
+    finally:
+        os.close(leader)
+        if child.poll() is None:
+            child.kill()
+        child.wait(timeout=10)
+    assert quit_sent, f"{wait_for!r} never appeared:\n{_text_of(received)[-2000:]}"
+    return child.returncode, received.decode("utf-8", "replace")
+
+
+def _text_of(output: bytes | bytearray) -> str:
+    if isinstance(output, str):
+        return ESCAPE_SEQUENCE.sub("", output)
+    return ESCAPE_SEQUENCE.sub("", bytes(output).decode("utf-8", "replace"))
+
+
+def test_the_viewer_in_a_terminal_sends_none_of_the_files_sequences() -> None:
+    path = VALID / "terminal-sequences.yaml"
+    code, output = _view_in_pty(path, wait_for="Clipboard ␛]52;c;aGVsbG8gY2xpcGJvYXJk␇copy")
+    assert code == 0
+    for sequence in CONTENT_SEQUENCES:
+        assert sequence not in output, f"{sequence!r} reached the terminal"
+    assert not re.search(r"[\x80-\x9f]", output), "a C1 control reached the terminal"
+    assert not any(char in BIDI_CONTROLS for char in output)
+    text = _text_of(output)
+    for stand_in in ("␛]0;pwned title␇", "␛[2J", "⟨U+202E⟩"):
+        assert stand_in in text

@@ -1,0 +1,39 @@
+"""Volume: a briefing with 10,000 participants loads, validates and is
+summarised without trouble, in bounded time and memory."""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from pathlib import Path
+
+from briefing.loader import load
+
+from .harness import PEAK_RSS_LIMIT, ROOT, run_briefing
+
+_spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+assert _spec is not None and _spec.loader is not None
+_generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_generate)
+generate = _generate.generate
+"""The benchmarks' generator of large, valid briefings."""
+
+PARTICIPANTS = 10_000
+
+
+def test_ten_thousand_participants(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(generate(PARTICIPANTS, figures=40, statements=20), encoding="utf-8")
+
+    started = time.perf_counter()
+    briefing = load(path)
+    loaded = time.perf_counter() - started
+    assert len(briefing.participants) == PARTICIPANTS
+    assert loaded < 5, f"loading took {loaded:.2f} s"
+
+    run = run_briefing("summary", "--width", "100", str(path))
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.seconds < 30, f"the summary took {run.seconds:.2f} s"
+    assert run.peak_rss < PEAK_RSS_LIMIT, f"the summary used {run.peak_rss / 2**20:.0f} MiB"
+    last = briefing.participants[-1].name.get()
+    assert last.split()[0] in run.stdout
