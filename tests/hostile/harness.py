@@ -9,16 +9,21 @@ check output for anything a terminal would act on.
 from __future__ import annotations
 
 import os
+import pty
 import re
 import resource
+import select
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from fcntl import ioctl
 from pathlib import Path
 from typing import IO
 
@@ -202,3 +207,61 @@ def missing_from(output: str, briefing: Briefing, language: str | None = None) -
         if not all(squash(line) in squashed for line in visible(string).split("\n")):
             missing.append(string)
     return missing
+
+
+def run_in_pty(
+    *args: str,
+    env: dict[str, str] | None = None,
+    columns: int = 160,
+    rows: int = 50,
+    timeout: float = 30,
+    answer: Callable[[bytes], bytes | None] | None = None,
+) -> tuple[int, bytes]:
+    """Run ``python -m briefing ARGS`` on a pseudo-terminal; its exit code and
+    every byte it wrote to the terminal.
+
+    ``answer``, if given, sees all output so far after each read and may return
+    keys to type (once it has returned some, it is not asked again).
+    """
+    leader, follower = pty.openpty()
+    ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES"}
+    }
+    environment.update(TERM="xterm-256color", PYTHONIOENCODING="utf-8", **(env or {}))
+    child = subprocess.Popen(
+        [sys.executable, "-m", "briefing", *args],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=environment,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    os.close(follower)
+    received = bytearray()
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:  # EIO: the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                received += chunk
+            elif child.poll() is not None:
+                break
+            if answer is not None and (keys := answer(bytes(received))):
+                os.write(leader, keys)
+                answer = None
+    finally:
+        os.close(leader)
+        if child.poll() is None:
+            child.kill()
+        child.wait(timeout=10)
+    return child.returncode, bytes(received)

@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import io
-import os
-import pty
 import re
-import select
-import struct
-import subprocess
-import sys
-import termios
-import time
-from fcntl import ioctl
 from pathlib import Path
 
 import pytest
@@ -28,10 +19,10 @@ from briefing.tui.app import BriefingApp
 from .briefings import hostile_briefings
 from .harness import (
     BIDI_CONTROLS,
-    ROOT,
     SHOWS,
     VALID,
     header_values,
+    run_in_pty,
     squash,
     terminal_actions,
 )
@@ -121,53 +112,19 @@ ESCAPE_SEQUENCE = re.compile(
 )
 
 
-def _view_in_pty(path: Path, wait_for: str, timeout: float = 20) -> tuple[int, str]:
+def _view_in_pty(path: Path, wait_for: str) -> tuple[int, str]:
     """Open ``path`` in the viewer on a pseudo-terminal, press ``q`` once
     ``wait_for`` is on screen; the exit code and everything the app wrote."""
-    leader, follower = pty.openpty()
-    ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 160, 0, 0))
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES"}
-    }
-    environment.update(TERM="xterm-256color", PYTHONIOENCODING="utf-8")
-    child = subprocess.Popen(
-        [sys.executable, "-m", "briefing", str(path)],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=environment,
-        cwd=ROOT,
-        start_new_session=True,
-    )
-    os.close(follower)
-    received = bytearray()
-    quit_sent = False
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([leader], [], [], 0.1)
-            if ready:
-                try:
-                    chunk = os.read(leader, 65536)
-                except OSError:  # EIO: the app closed the terminal
-                    break
-                if not chunk:
-                    break
-                received += chunk
-            elif child.poll() is not None:
-                break
-            if not quit_sent and wait_for in _text_of(received):
-                os.write(leader, b"q")
-                quit_sent = True
-    finally:
-        os.close(leader)
-        if child.poll() is None:
-            child.kill()
-        child.wait(timeout=10)
-    assert quit_sent, f"{wait_for!r} never appeared:\n{_text_of(received)[-2000:]}"
-    return child.returncode, received.decode("utf-8", "replace")
+    seen = False
+
+    def quit_once_shown(output: bytes) -> bytes | None:
+        nonlocal seen
+        seen = wait_for in _text_of(output)
+        return b"q" if seen else None
+
+    code, output = run_in_pty(str(path), timeout=20, answer=quit_once_shown)
+    assert seen, f"{wait_for!r} never appeared:\n{_text_of(output)[-2000:]}"
+    return code, output.decode("utf-8", "replace")
 
 
 def _text_of(output: bytes | bytearray) -> str:

@@ -9,16 +9,7 @@ strings the summary must show, besides every text of the file.
 
 from __future__ import annotations
 
-import os
-import pty
 import re
-import select
-import struct
-import subprocess
-import sys
-import termios
-import time
-from fcntl import ioctl
 from pathlib import Path
 
 import pytest
@@ -35,6 +26,7 @@ from .harness import (
     header_values,
     missing_from,
     run_briefing,
+    run_in_pty,
     squash,
     terminal_actions,
 )
@@ -116,51 +108,11 @@ def test_every_language_is_shown_literally(path: Path) -> None:
 # -- a real terminal ------------------------------------------------------------
 
 
-def _run_in_pty(
-    *args: str, columns: int = 160, rows: int = 50, timeout: float = 30
-) -> tuple[int, str]:
-    """Run ``python -m briefing ARGS`` on a pseudo-terminal; its exit code and all
-    it wrote to the terminal, decoded."""
-    leader, follower = pty.openpty()
-    ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"NO_COLOR", "COLUMNS", "LINES"}
-    }
-    environment.update(FORCE_COLOR="1", TERM="xterm-256color", PYTHONIOENCODING="utf-8")
-    child = subprocess.Popen(
-        [sys.executable, "-m", "briefing", *args],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=environment,
-        cwd=ROOT,
-        start_new_session=True,
-    )
-    os.close(follower)
-    chunks = []
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([leader], [], [], 0.1)
-            if ready:
-                try:
-                    chunk = os.read(leader, 65536)
-                except OSError:  # EIO: the child closed the terminal
-                    break
-                if not chunk:
-                    break
-                chunks.append(chunk)
-            elif child.poll() is not None:
-                break
-    finally:
-        os.close(leader)
-        if child.poll() is None:
-            child.kill()
-        child.wait(timeout=10)
+def _run_in_pty(*args: str) -> tuple[int, str]:
+    """``run_in_pty`` forced into colour, its output decoded."""
+    code, output = run_in_pty(*args, env={"FORCE_COLOR": "1"})
     # The terminal turns each line feed into CR LF on output.
-    return child.returncode, b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return code, output.decode("utf-8").replace("\r\n", "\n")
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.stem)
