@@ -42,7 +42,11 @@ PEAK_RSS_LIMIT = 512 << 20
 """Resident memory a child may reach (512 MiB): well under ``MEMORY_LIMIT``."""
 
 TIME_LIMIT = 2.0
-"""Seconds a child may take to refuse a malformed file, start-up included."""
+"""Processor seconds a child may use to refuse a malformed file, start-up included.
+
+Processor time, not wall time: the suite runs tests side by side on a small
+machine, where a busy neighbour stretches wall time but not the work done.
+A child that hangs is still caught, by ``run_briefing``'s ``timeout``."""
 
 EXPECT = "# expect: "
 """Starts a line of a corpus file's header: one line the command must print."""
@@ -71,6 +75,9 @@ class Run:
     stdout: str
     stderr: str
     seconds: float
+    """Wall time."""
+    cpu_seconds: float
+    """Processor time the child used (user and system)."""
     peak_rss: int
     """Peak resident memory in bytes."""
 
@@ -125,6 +132,7 @@ def run_briefing(
             out.read().decode("utf-8"),
             err.read().decode("utf-8"),
             seconds,
+            usage.ru_utime + usage.ru_stime,
             usage.ru_maxrss * 1024,  # kilobytes on Linux
         )
 
