@@ -29,8 +29,6 @@ from .safe_text import visible
 
 ACCENT = "cyan"
 FIGURE_CARD_WIDTH = 36
-_SPLIT_LENGTH = 4096
-"""Segments longer than this are cut at their line breaks before Rich splits them."""
 _BATCH_SEGMENTS = 20_000
 """Segments rendered before they are written out."""
 
@@ -259,25 +257,6 @@ class _Quoted:
 
 
 class _LiteralConsole(Console):
-    def render(
-        self, renderable: RenderableType, options: ConsoleOptions | None = None
-    ) -> Iterable[Segment]:
-        # Rich renders a wrapped text as one segment holding all its lines, then
-        # splits it line by line, copying the rest of the text each time: a long
-        # text would take minutes. Cut it at its line breaks here, in one pass.
-        for segment in super().render(renderable, options):
-            text = segment.text
-            if "\n" in text and not segment.control and len(text) > _SPLIT_LENGTH:
-                style = segment.style
-                lines = text.split("\n")
-                last = lines.pop()
-                for line in lines:
-                    yield Segment(line + "\n", style)
-                if last:
-                    yield Segment(last, style)
-            else:
-                yield segment
-
     def on_broken_pipe(self) -> None:
         # `briefing summary FILE | head`: the reader has all it wants; stop quietly.
         self.quiet = True
