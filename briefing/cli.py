@@ -209,7 +209,7 @@ def _open(path: Path | None) -> int:
 
     target = path if path is not None else sample_path()
     try:
-        load(target)
+        briefing = load(target)
     except BriefingError as error:
         _report(error)
         return EXIT_INVALID
@@ -219,4 +219,4 @@ def _open(path: Path | None) -> int:
         return EXIT_USAGE
     from .tui.app import run
 
-    return run(target)
+    return run(target, briefing)

@@ -187,7 +187,7 @@ class BriefingApp(App[str]):
         try:
             briefing = load(self.path)
         except BriefingError as error:
-            problems = tuple(visible(str(problem)) for problem in error.problems)
+            problems = tuple(str(problem) for problem in error.problems)  # made visible
             self.call_from_thread(self._reload_failed, problems)
             return
         article = read_article(briefing.source_text_path)
@@ -207,17 +207,18 @@ class BriefingApp(App[str]):
         self.problems = problems
 
 
-def run(path: Path) -> int:
-    """Show the briefing at ``path``; returns the exit code.
+def run(path: Path, briefing: Briefing | None = None) -> int:
+    """Show the briefing at ``path`` (``briefing``, if already loaded from it);
+    returns the exit code.
 
     When the reader quits with ``p``, the summary is printed after the screen
     is restored, in the language the reader was using.
     """
     try:
-        app = BriefingApp(path)
+        app = BriefingApp(path, briefing)
     except BriefingError as error:
         for problem in error.problems:
-            print(visible(str(problem)), file=sys.stderr)
+            print(problem, file=sys.stderr)
         return 1
     result = app.run()
     if result == PRINT:
