@@ -242,6 +242,10 @@ class BriefingScreen(Screen[None]):
         bar.display = True
         # At once, not via focus(): keys typed right after "/" are already queued.
         self.set_focus(bar.input)
+        if not self.search.ready:
+            # A big briefing's index takes a moment: build it while the reader types.
+            self.run_worker(self.search.prepare, thread=True, group="search-index",
+                            exclusive=True)
 
     def _query_changed(self, query: str) -> None:
         # Watching the value (not waiting for Input.Changed) searches while the key is

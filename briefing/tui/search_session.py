@@ -7,6 +7,7 @@ the viewer walks them and keeps the ``k/N`` position.
 from __future__ import annotations
 
 import gc
+import threading
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -32,22 +33,38 @@ class SearchSession:
         """The matches grouped by field, for :class:`Highlights`."""
         self._counts: dict[str, int] = {}
         self._index: SearchIndex | None = None
+        # The index may be built by a worker thread (see :meth:`prepare`) while
+        # the first keystroke asks for it: that keystroke waits, never builds twice.
+        self._index_lock = threading.Lock()
 
     @property
     def index(self) -> SearchIndex:
         """The search index of the view's briefing (built on first use)."""
-        if self._index is None:
-            from ..search import SearchIndex  # here, not at start-up: it loads the stemmers
+        with self._index_lock:
+            if self._index is None:
+                from ..search import SearchIndex  # not at start-up: it loads the stemmers
 
-            self._index = SearchIndex(self.view.searchable(), language_of=self.view.language_of)
-            # The index is long-lived and holds many objects: keep the garbage
-            # collector from walking them again on every keystroke's allocations.
-            gc.freeze()
-        return self._index
+                self._index = SearchIndex(
+                    self.view.searchable(), language_of=self.view.language_of
+                )
+                # The index is long-lived and holds many objects: keep the garbage
+                # collector from walking them again on every keystroke's allocations.
+                gc.freeze()
+            return self._index
+
+    @property
+    def ready(self) -> bool:
+        """Whether the index is built."""
+        return self._index is not None
+
+    def prepare(self) -> None:
+        """Build the index now (from a worker thread, while the reader starts typing)."""
+        _ = self.index
 
     def invalidate(self) -> None:
         """The briefing changed: rebuild the index on the next search."""
-        self._index = None
+        with self._index_lock:
+            self._index = None
 
     @property
     def current(self) -> Match | None:

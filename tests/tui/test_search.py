@@ -209,3 +209,16 @@ async def test_keys_typed_right_after_slash_reach_the_box() -> None:
         await pilot.pause(0.2)
         assert app.query_one(SearchBar).input.value == "koridor"
         assert counter(app) == "2/6"
+
+
+async def test_the_index_is_built_in_the_background_once_search_opens() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        assert not screen.search.ready  # nothing is indexed at start-up
+        await pilot.press("slash")
+        await app.workers.wait_for_complete()
+        assert screen.search.ready  # before the first letter is typed
+        await pilot.press(*"коридор")
+        await pilot.pause()
+        assert counter(app).endswith("/6")
