@@ -19,62 +19,15 @@ from dataclasses import dataclass, field
 from fcntl import ioctl
 from pathlib import Path
 
+from benchmarks.generate import generate
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "kazinform-eurasian-connectivity.yaml"
 
-_WORDS_RU = [
-    "транспортный", "коридор", "развитие", "сотрудничество", "энергетика", "торговля",
-    "инвестиции", "инфраструктура", "логистика", "партнерство", "министерство", "делегация",
-    "соглашение", "цифровой", "маршрут", "регион", "встреча", "проект",
-]
-_WORDS_EN = [
-    "transport", "corridor", "development", "cooperation", "energy", "trade", "investment",
-    "infrastructure", "logistics", "partnership", "ministry", "delegation", "agreement",
-    "digital", "route", "region", "meeting", "project",
-]
 
-
-def _phrase(words: tuple[str, ...] | list[str], seed: int, length: int) -> str:
-    return " ".join(words[(seed * 7 + i * 3) % len(words)] for i in range(length)).capitalize()
-
-
-def big_briefing_yaml(participants: int = 5000, figures: int = 2000,
-                      statements: int = 1000) -> str:
+def big_briefing_yaml(participants: int = 5000, figures: int = 2000, statements: int = 1000) -> str:
     """A valid briefing with many participants, figures and statements, in ru and en."""
-    lines = ["briefing: 1", "language: ru",
-             "title: {ru: Большой брифинг о транспортном коридоре, en: A big corridor briefing}",
-             "summary:",
-             f"  ru: {_phrase(_WORDS_RU, 1, 40)}.",
-             f"  en: {_phrase(_WORDS_EN, 1, 40)}.",
-             "participants:"]
-    for n in range(participants):
-        lines += [
-            f"  - id: p{n}",
-            f"    name: {{ru: Участник {n} {_phrase(_WORDS_RU, n, 2)}, "
-            f"en: Participant {n} {_phrase(_WORDS_EN, n, 2)}}}",
-            f"    role: {{ru: {_phrase(_WORDS_RU, n + 1, 4)}, en: {_phrase(_WORDS_EN, n + 1, 4)}}}",
-            f"    organization: {{ru: {_phrase(_WORDS_RU, n + 2, 3)}, "
-            f"en: {_phrase(_WORDS_EN, n + 2, 3)}}}",
-            f"    country: {{ru: Страна {n % 50}, en: Country {n % 50}}}",
-        ]
-    lines.append("figures:")
-    for n in range(figures):
-        lines += [
-            f"    - label: {{ru: {_phrase(_WORDS_RU, n, 6)}, en: {_phrase(_WORDS_EN, n, 6)}}}"[2:],
-            f"      value: {(n * 7919) % 100000 + 1}"[2:],
-            f"      unit: {{ru: {'тонн' if n % 2 else 'долларов'}, "
-            f"en: {'tonnes' if n % 2 else 'USD'}}}"[2:],
-        ]
-        lines[-3] = "  " + lines[-3]
-        lines[-2] = "  " + lines[-2]
-        lines[-1] = "  " + lines[-1]
-    lines.append("statements:")
-    for n in range(statements):
-        lines += [
-            f"  - by: p{(n * 13) % participants}",
-            f"    text: {{ru: {_phrase(_WORDS_RU, n, 25)}., en: {_phrase(_WORDS_EN, n, 25)}.}}",
-        ]
-    return "\n".join(lines) + "\n"
+    return generate(participants, figures, statements)
 
 
 def percentile(values: list[float], fraction: float) -> float:

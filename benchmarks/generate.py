@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-_WORDS = [
+_RU = [
     "транспорт",
     "коридор",
     "энергетика",
@@ -20,6 +20,8 @@ _WORDS = [
     "соглашение",
     "регион",
     "маршрут",
+]
+_EN = [
     "transport",
     "corridor",
     "energy",
@@ -38,21 +40,27 @@ _WORDS = [
 ]
 
 
-def _phrase(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize()
+def _phrase(rng: random.Random, words: list[str], count: int) -> str:
+    return " ".join(rng.choice(words) for _ in range(count)).capitalize()
 
 
-def _text(rng: random.Random, words: int) -> str:
-    return f'{{ru: "{_phrase(rng, words)}", en: "{_phrase(rng, words)}"}}'
+def _text(rng: random.Random, count: int, ru_prefix: str = "", en_prefix: str = "") -> str:
+    ru = f"{ru_prefix}{_phrase(rng, _RU, count)}"
+    en = f"{en_prefix}{_phrase(rng, _EN, count)}"
+    return f'{{ru: "{ru}", en: "{en}"}}'
 
 
 def generate(participants: int, figures: int, statements: int, seed: int = 1) -> str:
-    """A valid briefing with the given numbers of items, in Russian and English."""
+    """A valid briefing with the given numbers of items, in Russian and English.
+
+    Participant ``n`` is named "Участник n ..." / "Participant n ...", so that a
+    benchmark can search for one.
+    """
     rng = random.Random(seed)
     lines = [
         "briefing: 1",
         "language: ru",
-        f"title: {_text(rng, 8)}",
+        "title: {ru: Большой брифинг о транспортном коридоре, en: A big corridor briefing}",
         "date: 2025-11",
         f"summary: {_text(rng, 60)}",
         "participants:",
@@ -60,7 +68,7 @@ def generate(participants: int, figures: int, statements: int, seed: int = 1) ->
     for index in range(participants):
         lines += [
             f"  - id: p{index}",
-            f"    name: {_text(rng, 2)}",
+            f"    name: {_text(rng, 2, f'Участник {index} ', f'Participant {index} ')}",
             f"    role: {_text(rng, 4)}",
             f"    organization: {_text(rng, 3)}",
             f"    country: {_text(rng, 1)}",
@@ -77,7 +85,7 @@ def generate(participants: int, figures: int, statements: int, seed: int = 1) ->
         lines += [
             f"  - label: {_text(rng, 4)}",
             f"    value: {rng.randint(1, 10**9)}",
-            "    unit: {ru: млн, en: m}",
+            "    unit: {ru: млн, en: m}" if index % 2 else "    unit: {ru: тонн, en: tonnes}",
             f"    period: '{2000 + index % 25}'",
         ]
     lines.append("statements:")
@@ -85,7 +93,7 @@ def generate(participants: int, figures: int, statements: int, seed: int = 1) ->
         lines += [
             f"  - by: p{index % max(1, participants)}",
             f"    text: {_text(rng, 25)}",
-            f'    evidence: "{_phrase(rng, 10)}"',
+            f'    evidence: "{_phrase(rng, _RU, 10)}"',
         ]
     lines.append("outcomes:")
     lines += [f"  - {_text(rng, 12)}" for _ in range(20)]
