@@ -29,6 +29,7 @@ from typing import IO
 
 from briefing.model import Briefing
 from briefing.safe_text import visible
+from tests.cli_run import child_environment
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -99,13 +100,7 @@ def run_briefing(
     so that a child printing much cannot block on a full pipe; the child is
     reaped with ``os.wait4``, which gives its own peak memory.
     """
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM"}
-    }
-    environment["PYTHONIOENCODING"] = "utf-8"
-    environment.update(env or {})
+    environment = child_environment(env)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, _opened(stdin) as source:
         started = time.perf_counter()
         child = subprocess.Popen(
@@ -233,12 +228,7 @@ def run_in_pty(
     """
     leader, follower = pty.openpty()
     ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES"}
-    }
-    environment.update(TERM="xterm-256color", PYTHONIOENCODING="utf-8", **(env or {}))
+    environment = child_environment({"TERM": "xterm-256color", **(env or {})})
     child = subprocess.Popen(
         [sys.executable, "-m", "briefing", *args],
         stdin=follower,
