@@ -26,9 +26,10 @@ from benchmarks.bench_tui_common import (
     percentile,
     python_argv,
 )
-from briefing.loader import load
-from briefing.tui.briefing_view import BriefingView, read_article
+from briefing.loader import load, read_article
+from briefing.outline import Outline
 from briefing.tui.search_session import SearchSession
+from briefing.tui.viewer_state import ViewerState
 
 SAMPLE_QUERIES = ["коридор", "koridor", "транспортной", "Kazakhstan", "инвест", "35"]
 BIG_QUERIES = ["коридор", "transport", "участник 42", "Participant 4999", "энергетика",
@@ -38,7 +39,8 @@ BIG_QUERIES = ["коридор", "transport", "участник 42", "Participan
 def expected_counters(path: Path, queries: list[str]) -> list[list[str]]:
     """The counter shown after each key of each query, as the viewer computes it."""
     briefing = load(path)
-    session = SearchSession(BriefingView(briefing, article=read_article(briefing.source_text_path)))
+    outline = Outline(briefing, article=read_article(briefing.source_text_path))
+    session = SearchSession(ViewerState(outline))
     return [[_count(session, query[: n + 1]) for n in range(len(query))] for query in queries]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,12 +19,12 @@ if TYPE_CHECKING:
     from .errors import BriefingError
     from .model import Briefing
 
-COMMANDS = ("open", "summary", "validate", "schema", "new")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 STDIN_NAME = "-"
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
+    """The command line parser, and the names of its commands."""
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Read structured event briefings in the terminal.",
@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
 
     open_ = commands.add_parser("open", help="open a briefing in the interactive viewer")
     open_.add_argument("file", nargs="?", type=Path, help="briefing file (default: the sample)")
+    open_.set_defaults(func=_open)
 
     summary = commands.add_parser("summary", help="print a formatted summary of a briefing")
     summary.add_argument("file", help="briefing file, or - for standard input")
@@ -43,16 +44,21 @@ def _parser() -> argparse.ArgumentParser:
                          help="language of the text (default: the briefing's original)")
     summary.add_argument("--width", metavar="N", type=_positive_int,
                          help="width in columns (default: the terminal's, or 80)")
+    summary.set_defaults(func=_summary)
 
     validate = commands.add_parser("validate", help="check briefing files against the format")
     validate.add_argument("files", nargs="+", metavar="FILE", help="files to check")
+    validate.set_defaults(func=_validate)
 
-    commands.add_parser("schema", help="print the JSON Schema of the briefing format")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the briefing format")
+    schema.set_defaults(func=_schema)
 
     new = commands.add_parser("new", help="print a commented starter briefing")
     new.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    return parser
+    new.set_defaults(func=_new)
+    parser.set_defaults(func=_open, file=None)  # `briefing` alone: the viewer
+    return parser, list(commands.choices)
 
 
 def _positive_int(text: str) -> int:
@@ -68,11 +74,13 @@ def _positive_int(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
-        args.insert(0, "open")  # `briefing FILE` and bare `briefing` open the viewer
-    options = _parser().parse_args(args)
+    parser, commands = _parser()
+    if args and args[0] not in commands and not args[0].startswith("-"):
+        args.insert(0, "open")  # `briefing FILE` opens the viewer
+    options = parser.parse_args(args)
     try:
-        return _run(options)
+        run: Callable[[argparse.Namespace], int] = options.func
+        return run(options)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -83,22 +91,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # e.g. a full disk under a redirected stdout
         print(f"briefing: cannot write output: {error.strerror or error}", file=sys.stderr)
         return EXIT_INVALID
-
-
-def _run(options: argparse.Namespace) -> int:
-    command = options.command
-    if command == "summary":
-        return _summary(options.file, options.lang, options.width)
-    if command == "validate":
-        return _validate(options.files)
-    if command == "schema":
-        from .schema import schema_text
-
-        sys.stdout.write(schema_text())
-        return EXIT_OK
-    if command == "new":
-        return _new(options.output, options.force)
-    return _open(options.file)
 
 
 def _load(name: str) -> Briefing:
@@ -121,12 +113,15 @@ def _report(error: BriefingError) -> None:
         print(problem, file=sys.stderr)
 
 
-def _summary(name: str, language: str | None, width: int | None) -> int:
+def _summary(options: argparse.Namespace) -> int:
+    """``briefing summary FILE``: print the formatted summary."""
     from .errors import BriefingError
+    from .outline import Outline
     from .summary import print_summary
 
+    language: str | None = options.lang
     try:
-        briefing = _load(name)
+        briefing = _load(options.file)
     except BriefingError as error:
         _report(error)
         return EXIT_INVALID
@@ -136,14 +131,24 @@ def _summary(name: str, language: str | None, width: int | None) -> int:
         print(f"briefing: no text in {visible(language)!r} in this briefing; showing "
               f"{briefing.language!r} (it has: {', '.join(briefing.languages)})",
               file=sys.stderr)
-    print_summary(briefing, language=language, width=width)
+    print_summary(Outline(briefing, language), width=options.width)
     return EXIT_OK
 
 
-def _validate(names: list[str]) -> int:
+def _schema(options: argparse.Namespace) -> int:
+    """``briefing schema``: print the JSON Schema."""
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return EXIT_OK
+
+
+def _validate(options: argparse.Namespace) -> int:
     from .errors import BriefingError
     from .safe_text import visible
 
+    """``briefing validate FILE...``: check each file."""
+    names: list[str] = options.files
     failed = 0
     for name in names:
         try:
@@ -158,7 +163,10 @@ def _validate(names: list[str]) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
-def _new(output: Path | None, force: bool) -> int:
+def _new(options: argparse.Namespace) -> int:
+    """``briefing new``: print or write a starter briefing."""
+    output: Path | None = options.output
+    force: bool = options.force
     from .resources import schema_path
     from .starter import starter_text
 
@@ -202,12 +210,13 @@ def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
             os.unlink(temporary)
 
 
-def _open(path: Path | None) -> int:
+def _open(options: argparse.Namespace) -> int:
+    """``briefing [FILE]``: the viewer; then, if the reader asked, the printed summary."""
     from .errors import BriefingError
     from .loader import load
     from .resources import sample_path
 
-    target = path if path is not None else sample_path()
+    target: Path = options.file if options.file is not None else sample_path()
     try:
         briefing = load(target)
     except BriefingError as error:
@@ -217,6 +226,12 @@ def _open(path: Path | None) -> int:
         print("briefing: the viewer needs a terminal; try `briefing summary FILE`",
               file=sys.stderr)
         return EXIT_USAGE
-    from .tui.app import run
+    from .tui.app import BriefingApp
 
-    return run(target, briefing)
+    app = BriefingApp(target, briefing)
+    printed = app.run()
+    if printed is not None:  # the reader pressed `p`: the summary, once the screen is back
+        from .summary import print_summary
+
+        print_summary(printed)
+    return app.return_code or 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Figure
+from collections.abc import Sequence
 
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
 
@@ -29,18 +29,26 @@ def full_number(value: int | float) -> str:
     return f"{value:,}".replace(",", "\u202f")
 
 
-def figure_headline(figure: Figure) -> str:
+def figure_headline(display: str | None, value: int | float) -> str:
     """How a figure's value is shown large: its ``display``, else a compact number."""
-    return figure.display or compact_number(figure.value)
+    return display or compact_number(value)
 
 
-def shared_unit_groups(figures: tuple[Figure, ...]) -> dict[str, list[Figure]]:
-    """Figures grouped by unit (in the original language), for groups of two or more.
+def bar_fractions(figures: Sequence[tuple[str | None, int | float]]) -> dict[int, float]:
+    """For figures given as ``(unit, value)``, each one's size against the largest of
+    its unit, by index; only units shared by two figures or more.
 
     Bars comparing values only make sense between figures of the same unit.
     """
-    groups: dict[str, list[Figure]] = {}
-    for figure in figures:
-        if figure.unit is not None:
-            groups.setdefault(figure.unit.get(), []).append(figure)
-    return {unit: group for unit, group in groups.items() if len(group) > 1}
+    groups: dict[str, list[int]] = {}
+    for index, (unit, _) in enumerate(figures):
+        if unit is not None:
+            groups.setdefault(unit, []).append(index)
+    fractions: dict[int, float] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        top = max(abs(figures[index][1]) for index in members)
+        for index in members:
+            fractions[index] = abs(figures[index][1]) / top if top else 0.0
+    return fractions

@@ -1,5 +1,10 @@
-"""The briefing data model, and the field tables that the loader, the JSON
-Schema and the starter template are all made from.
+"""The briefing data model, each record's fields declared once.
+
+Every field of a record is declared in its class, as ``Annotated[type,
+declare(kind, description, ...)]``; :func:`record_spec` reads those
+declarations into the :class:`RecordSpec` that the loader, the outline, the
+JSON Schema and the docs' tests all read. A field without a default is
+required.
 
 No Textual or Rich import here: the model is shared by every command.
 """
@@ -9,9 +14,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Mapping
 from enum import Enum, StrEnum
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple, get_args, get_origin, get_type_hints
 
 FORMAT_VERSION = 1
 """The format version this program reads and writes."""
@@ -22,6 +28,19 @@ DEFAULT_LANGUAGE = "en"
 # to define than dataclasses, which matters for the start-up of `summary`.
 EMPTY: Mapping[str, Any] = MappingProxyType({})
 """The ``extensions`` of an item that has none (shared, read-only)."""
+
+
+class Position(NamedTuple):
+    """Where a value is written in the YAML file (line and column count from 1)."""
+
+    line: int
+    column: int
+
+
+Positions = Mapping[str, Position]
+"""Where a record's values are written, by path: ``""`` is the record itself,
+``"role"`` a field's value, ``"role.ru"`` one of its languages, ``"initiatives.0"``
+an item of a list."""
 
 
 class Text(NamedTuple):
@@ -87,116 +106,253 @@ class ParticipantKind(StrEnum):
     GROUP = "group"
 
 
+# ---------------------------------------------------------------------------
+# How fields are declared.
+
+
+class Kind(Enum):
+    """How a field's YAML value is read."""
+
+    TEXT = "text"  # a string or a {language: string} map
+    STRING = "string"  # a single-language string (evidence, display, url)
+    VERSION = "version"  # the format version: a whole number, at most FORMAT_VERSION
+    NUMBER = "number"  # a finite number
+    DATE = "date"  # YYYY, YYYY-MM or YYYY-MM-DD
+    LANGUAGE = "language"  # a BCP 47 tag
+    SLUG = "slug"  # an id for references
+    CHOICE = "choice"  # one of the values of ``FieldSpec.choice_type``
+    PATH = "path"  # a relative path inside the briefing's folder
+    TEXT_LIST = "text list"
+    STRING_LIST = "string list"
+    RECORD = "record"  # a mapping described by ``record``
+    RECORD_LIST = "record list"
+
+
+class FieldSpec(NamedTuple):
+    """One key of a mapping in the format, as declared on its record's class."""
+
+    kind: Kind
+    description: str
+    name: str = ""
+    """The key in the YAML file."""
+    attribute: str = ""
+    """The attribute of the model class (the key, but for the format version)."""
+    required: bool = False
+    """Whether the key must be given (the attribute has no default)."""
+    record: RecordSpec | None = None
+    """The record of a RECORD or RECORD_LIST field."""
+    choice_type: type[StrEnum] | None = None
+    """The values a CHOICE field may take."""
+    searchable: bool = True
+    """Whether a reader sees it as text of its own, so search finds it."""
+    refers_to: str | None = None
+    """For a reference: the list (of the briefing) whose ``id`` or name it names."""
+    of: type | None = None
+    """The model class of a RECORD or RECORD_LIST field (as declared)."""
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The words a CHOICE field accepts."""
+        return tuple(self.choice_type) if self.choice_type is not None else ()
+
+
+def declare(
+    kind: Kind, description: str, *, key: str = "", of: type | None = None,
+    choices: type[StrEnum] | None = None, searchable: bool = True,
+    refers_to: str | None = None,
+) -> FieldSpec:
+    """Declare a field, inside ``Annotated[type, declare(...)]`` on a record class.
+
+    ``key`` is the YAML key when it differs from the attribute; ``of`` the record
+    class of a RECORD or RECORD_LIST field; ``choices`` the enum of a CHOICE field;
+    ``searchable=False`` for fields that are not shown as text of their own
+    (ids, references, evidence, file paths).
+    """
+    return FieldSpec(kind, description, name=key, of=of, choice_type=choices,
+                     searchable=searchable, refers_to=refers_to)
+
+
+class RecordSpec(NamedTuple):
+    """A mapping in the format, and the model class it becomes."""
+
+    name: str
+    model: type
+    fields: tuple[FieldSpec, ...]
+    description: str = ""
+
+    def field(self, name: str) -> FieldSpec | None:
+        """The spec of the key ``name``, if the record has one."""
+        return self.by_name().get(name)
+
+    def by_name(self) -> dict[str, FieldSpec]:
+        """Every field by its key."""
+        return _fields_by_name(self)
+
+
+@cache
+def _fields_by_name(spec: RecordSpec) -> dict[str, FieldSpec]:
+    return {field.name: field for field in spec.fields}
+
+
+_SPECS: dict[type, RecordSpec] = {}
+
+
+def record_spec(model: type, name: str, description: str) -> RecordSpec:
+    """The spec of the record class ``model``, read from its declared fields."""
+    hints = get_type_hints(model, include_extras=True)
+    defaults: dict[str, Any] = getattr(model, "_field_defaults", {})
+    fields = []
+    for attribute in getattr(model, "_fields", ()):
+        hint = hints[attribute]
+        if get_origin(hint) is not Annotated:
+            continue  # not read from the file (positions, extensions, links)
+        declared = next(arg for arg in get_args(hint)[1:] if isinstance(arg, FieldSpec))
+        fields.append(declared._replace(
+            name=declared.name or attribute, attribute=attribute,
+            required=attribute not in defaults,
+            record=_SPECS[declared.of] if declared.of is not None else None,
+        ))
+    spec = RecordSpec(name, model, tuple(fields), description)
+    _SPECS[model] = spec
+    return spec
+
+
+# ---------------------------------------------------------------------------
+# The records.
+
+
 class Source(NamedTuple):
     """Where the briefing's facts come from."""
 
-    outlet: Text | None = None
-    attribution: Text | None = None
-    url: str | None = None
-    published: PartialDate | None = None
-    text: str | None = None
+    outlet: Annotated[Text | None, declare(
+        Kind.TEXT, "the publication or agency that reported it")] = None
+    attribution: Annotated[Text | None, declare(
+        Kind.TEXT, "via whom the outlet reports it")] = None
+    url: Annotated[str | None, declare(Kind.STRING, "address of the original article")] = None
+    published: Annotated[PartialDate | None, declare(
+        Kind.DATE, "when the article was published")] = None
+    text: Annotated[str | None, declare(
+        Kind.PATH, "path of the article's text, relative to this file", searchable=False)] = None
     """Path of the original article's text, relative to the briefing file."""
     extensions: Mapping[str, Any] = EMPTY
+    positions: Positions = EMPTY
 
 
 class Participant(NamedTuple):
     """Someone (or some body) who took part."""
 
-    name: Text
-    id: str | None = None
-    role: Text | None = None
-    organization: Text | None = None
-    country: Text | None = None
-    kind: ParticipantKind = ParticipantKind.PERSON
-    notes: Text | None = None
+    name: Annotated[Text, declare(Kind.TEXT, "name of the person or body")]
+    id: Annotated[str | None, declare(
+        Kind.SLUG, "short id that statements use in `by`", searchable=False)] = None
+    role: Annotated[Text | None, declare(Kind.TEXT, "position or function")] = None
+    organization: Annotated[Text | None, declare(
+        Kind.TEXT, "ministry, agency or company")] = None
+    country: Annotated[Text | None, declare(Kind.TEXT, "country represented")] = None
+    kind: Annotated[ParticipantKind, declare(
+        Kind.CHOICE, "what the participant is (default: person)", choices=ParticipantKind,
+        searchable=False)] = ParticipantKind.PERSON
+    notes: Annotated[Text | None, declare(Kind.TEXT, "anything else worth knowing")] = None
     extensions: Mapping[str, Any] = EMPTY
+    positions: Positions = EMPTY
 
 
 class Priority(NamedTuple):
     """A sector priority; the briefing lists them most important first."""
 
-    sector: Text
-    summary: Text | None = None
-    initiatives: tuple[Text, ...] = ()
-    evidence: str | None = None
+    sector: Annotated[Text, declare(Kind.TEXT, "the sector")]
+    summary: Annotated[Text | None, declare(Kind.TEXT, "what was said about it")] = None
+    initiatives: Annotated[tuple[Text, ...], declare(
+        Kind.TEXT_LIST, "named projects and initiatives")] = ()
+    evidence: Annotated[str | None, declare(
+        Kind.STRING, "verbatim excerpt of the source article", searchable=False)] = None
     extensions: Mapping[str, Any] = EMPTY
+    positions: Positions = EMPTY
 
 
 class Figure(NamedTuple):
     """A key figure: a number with what it measures."""
 
-    label: Text
-    value: int | float
-    unit: Text | None = None
-    display: str | None = None
-    period: str | None = None
-    note: Text | None = None
-    evidence: str | None = None
+    label: Annotated[Text, declare(Kind.TEXT, "what the number measures")]
+    value: Annotated[int | float, declare(Kind.NUMBER, "the number itself (finite)")]
+    unit: Annotated[Text | None, declare(Kind.TEXT, "unit of the value, e.g. USD")] = None
+    display: Annotated[str | None, declare(
+        Kind.STRING, "how to show the value, e.g. \"$35 bn\"", searchable=False)] = None
+    period: Annotated[str | None, declare(Kind.STRING, "the period it covers")] = None
+    note: Annotated[Text | None, declare(Kind.TEXT, "context for the number")] = None
+    evidence: Annotated[str | None, declare(
+        Kind.STRING, "verbatim excerpt of the source article", searchable=False)] = None
     extensions: Mapping[str, Any] = EMPTY
+    positions: Positions = EMPTY
 
 
 class Statement(NamedTuple):
-    """What a participant said; ``speaker`` is the participant ``by`` names."""
+    """What a participant said; ``speaker`` is the index of the participant ``by`` names."""
 
-    by: str
-    text: Text
-    evidence: str | None = None
-    speaker: Participant | None = None
+    by: Annotated[str, declare(
+        Kind.STRING, "`id` or name of a participant", searchable=False,
+        refers_to="participants")]
+    text: Annotated[Text, declare(Kind.TEXT, "what was said, reported or quoted")]
+    evidence: Annotated[str | None, declare(
+        Kind.STRING, "verbatim excerpt of the source article", searchable=False)] = None
+    speaker: int | None = None
+    """Index in ``Briefing.participants`` of the participant ``by`` names."""
     extensions: Mapping[str, Any] = EMPTY
+    positions: Positions = EMPTY
 
 
 class TimelineEntry(NamedTuple):
     """A dated event around the briefing."""
 
-    date: PartialDate
-    event: Text
+    date: Annotated[PartialDate, declare(Kind.DATE, "when")]
+    event: Annotated[Text, declare(Kind.TEXT, "what happened")]
     extensions: Mapping[str, Any] = EMPTY
+    positions: Positions = EMPTY
+
+
+SOURCE = record_spec(Source, "source", "where the facts come from")
+PARTICIPANT = record_spec(Participant, "participant", "someone who took part")
+PRIORITY = record_spec(Priority, "priority", "a sector priority, most important first")
+FIGURE = record_spec(Figure, "figure", "a key figure")
+STATEMENT = record_spec(Statement, "statement", "what a participant said")
+TIMELINE_ENTRY = record_spec(TimelineEntry, "timeline entry", "a dated event")
 
 
 class Briefing(NamedTuple):
     """One briefing file, loaded and checked."""
 
-    version: int
-    title: Text
-    summary: Text
-    language: str = DEFAULT_LANGUAGE
-    date: PartialDate | None = None
-    location: Text | None = None
-    source: Source | None = None
-    participants: tuple[Participant, ...] = ()
-    priorities: tuple[Priority, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    statements: tuple[Statement, ...] = ()
-    timeline: tuple[TimelineEntry, ...] = ()
-    outcomes: tuple[Text, ...] = ()
-    tags: tuple[str, ...] = ()
+    version: Annotated[int, declare(
+        Kind.VERSION, "format version; 1", key="briefing", searchable=False)]
+    title: Annotated[Text, declare(Kind.TEXT, "headline")]
+    summary: Annotated[Text, declare(
+        Kind.TEXT, "the event summary; paragraphs separated by a blank line")]
+    language: Annotated[str, declare(
+        Kind.LANGUAGE, "BCP 47 tag of the original text (default: en)",
+        searchable=False)] = DEFAULT_LANGUAGE
+    date: Annotated[PartialDate | None, declare(Kind.DATE, "when the event took place")] = None
+    location: Annotated[Text | None, declare(Kind.TEXT, "where")] = None
+    source: Annotated[Source | None, declare(
+        Kind.RECORD, "where the facts come from", of=Source)] = None
+    participants: Annotated[tuple[Participant, ...], declare(
+        Kind.RECORD_LIST, "who took part", of=Participant)] = ()
+    priorities: Annotated[tuple[Priority, ...], declare(
+        Kind.RECORD_LIST, "sector priorities, most important first", of=Priority)] = ()
+    figures: Annotated[tuple[Figure, ...], declare(
+        Kind.RECORD_LIST, "key figures", of=Figure)] = ()
+    statements: Annotated[tuple[Statement, ...], declare(
+        Kind.RECORD_LIST, "what participants said", of=Statement)] = ()
+    timeline: Annotated[tuple[TimelineEntry, ...], declare(
+        Kind.RECORD_LIST, "dated events around the briefing", of=TimelineEntry)] = ()
+    outcomes: Annotated[tuple[Text, ...], declare(
+        Kind.TEXT_LIST, "what was agreed or decided")] = ()
+    tags: Annotated[tuple[str, ...], declare(Kind.STRING_LIST, "free keywords")] = ()
     extensions: Mapping[str, Any] = EMPTY
+    positions: Positions = EMPTY
     path: Path | None = None
     """The file it was loaded from, if any."""
 
     def texts(self) -> Iterator[Text]:
-        """Every Text in the briefing, in reading order."""
-        yield self.title
-        if self.location:
-            yield self.location
-        if self.source:
-            yield from (t for t in (self.source.outlet, self.source.attribution) if t)
-        yield self.summary
-        for participant in self.participants:
-            yield from _present(
-                participant.name, participant.role, participant.organization,
-                participant.country, participant.notes,
-            )
-        for priority in self.priorities:
-            yield from _present(priority.sector, priority.summary)
-            yield from priority.initiatives
-        for figure in self.figures:
-            yield from _present(figure.label, figure.unit, figure.note)
-        for statement in self.statements:
-            yield statement.text
-        for entry in self.timeline:
-            yield entry.event
-        yield from self.outcomes
+        """Every Text in the briefing, in file-format order."""
+        return _texts(self, BRIEFING)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -214,125 +370,19 @@ class Briefing(NamedTuple):
         return self.path.parent / self.source.text
 
 
-def _present(*texts: Text | None) -> Iterator[Text]:
-    return (text for text in texts if text is not None)
+BRIEFING = record_spec(Briefing, "briefing", "a briefing file")
 
 
-# ---------------------------------------------------------------------------
-# Field tables: the single description of the format that the loader, the
-# JSON Schema and the docs' tests read.
-
-
-class Kind(Enum):
-    """How a field's YAML value is read."""
-
-    TEXT = "text"  # a string or a {language: string} map
-    STRING = "string"  # a single-language string (evidence, display, url)
-    INTEGER = "integer"
-    NUMBER = "number"  # a finite number
-    DATE = "date"  # YYYY, YYYY-MM or YYYY-MM-DD
-    LANGUAGE = "language"  # a BCP 47 tag
-    SLUG = "slug"  # an id for references
-    CHOICE = "choice"  # one of ``choices``
-    PATH = "path"  # a relative path inside the briefing's folder
-    TEXT_LIST = "text list"
-    STRING_LIST = "string list"
-    RECORD = "record"  # a mapping described by ``record``
-    RECORD_LIST = "record list"
-
-
-class FieldSpec(NamedTuple):
-    """One key of a mapping in the format."""
-
-    name: str
-    kind: Kind
-    description: str
-    required: bool = False
-    record: RecordSpec | None = None
-    choices: tuple[str, ...] = ()
-    attribute: str | None = None
-    """The model attribute, when it differs from ``name``."""
-
-
-class RecordSpec(NamedTuple):
-    """A mapping in the format, and the model class it becomes."""
-
-    name: str
-    model: type
-    fields: tuple[FieldSpec, ...]
-    description: str = ""
-
-    def field(self, name: str) -> FieldSpec | None:
-        """The spec of the key ``name``, if the record has one."""
-        for candidate in self.fields:
-            if candidate.name == name:
-                return candidate
-        return None
-
-
-SOURCE = RecordSpec("source", Source, (
-    FieldSpec("outlet", Kind.TEXT, "the publication or agency that reported it"),
-    FieldSpec("attribution", Kind.TEXT, "via whom the outlet reports it"),
-    FieldSpec("url", Kind.STRING, "address of the original article"),
-    FieldSpec("published", Kind.DATE, "when the article was published"),
-    FieldSpec("text", Kind.PATH, "path of the article's text, relative to this file"),
-), "where the facts come from")
-
-PARTICIPANT = RecordSpec("participant", Participant, (
-    FieldSpec("name", Kind.TEXT, "name of the person or body", required=True),
-    FieldSpec("id", Kind.SLUG, "short id that statements use in `by`"),
-    FieldSpec("role", Kind.TEXT, "position or function"),
-    FieldSpec("organization", Kind.TEXT, "ministry, agency or company"),
-    FieldSpec("country", Kind.TEXT, "country represented"),
-    FieldSpec("kind", Kind.CHOICE, "what the participant is (default: person)",
-              choices=tuple(k.value for k in ParticipantKind)),
-    FieldSpec("notes", Kind.TEXT, "anything else worth knowing"),
-), "someone who took part")
-
-PRIORITY = RecordSpec("priority", Priority, (
-    FieldSpec("sector", Kind.TEXT, "the sector", required=True),
-    FieldSpec("summary", Kind.TEXT, "what was said about it"),
-    FieldSpec("initiatives", Kind.TEXT_LIST, "named projects and initiatives"),
-    FieldSpec("evidence", Kind.STRING, "verbatim excerpt of the source article"),
-), "a sector priority, most important first")
-
-FIGURE = RecordSpec("figure", Figure, (
-    FieldSpec("label", Kind.TEXT, "what the number measures", required=True),
-    FieldSpec("value", Kind.NUMBER, "the number itself (finite)", required=True),
-    FieldSpec("unit", Kind.TEXT, "unit of the value, e.g. USD"),
-    FieldSpec("display", Kind.STRING, "how to show the value, e.g. \"$35 bn\""),
-    FieldSpec("period", Kind.STRING, "the period it covers"),
-    FieldSpec("note", Kind.TEXT, "context for the number"),
-    FieldSpec("evidence", Kind.STRING, "verbatim excerpt of the source article"),
-), "a key figure")
-
-STATEMENT = RecordSpec("statement", Statement, (
-    FieldSpec("by", Kind.STRING, "`id` or name of a participant", required=True),
-    FieldSpec("text", Kind.TEXT, "what was said, reported or quoted", required=True),
-    FieldSpec("evidence", Kind.STRING, "verbatim excerpt of the source article"),
-), "what a participant said")
-
-TIMELINE_ENTRY = RecordSpec("timeline entry", TimelineEntry, (
-    FieldSpec("date", Kind.DATE, "when", required=True),
-    FieldSpec("event", Kind.TEXT, "what happened", required=True),
-), "a dated event")
-
-BRIEFING = RecordSpec("briefing", Briefing, (
-    FieldSpec("briefing", Kind.INTEGER, "format version; 1", required=True, attribute="version"),
-    FieldSpec("title", Kind.TEXT, "headline", required=True),
-    FieldSpec("language", Kind.LANGUAGE, "BCP 47 tag of the original text (default: en)"),
-    FieldSpec("date", Kind.DATE, "when the event took place"),
-    FieldSpec("location", Kind.TEXT, "where"),
-    FieldSpec("source", Kind.RECORD, "where the facts come from", record=SOURCE),
-    FieldSpec("summary", Kind.TEXT, "the event summary; paragraphs separated by a blank line",
-              required=True),
-    FieldSpec("participants", Kind.RECORD_LIST, "who took part", record=PARTICIPANT),
-    FieldSpec("priorities", Kind.RECORD_LIST, "sector priorities, most important first",
-              record=PRIORITY),
-    FieldSpec("figures", Kind.RECORD_LIST, "key figures", record=FIGURE),
-    FieldSpec("statements", Kind.RECORD_LIST, "what participants said", record=STATEMENT),
-    FieldSpec("timeline", Kind.RECORD_LIST, "dated events around the briefing",
-              record=TIMELINE_ENTRY),
-    FieldSpec("outcomes", Kind.TEXT_LIST, "what was agreed or decided"),
-    FieldSpec("tags", Kind.STRING_LIST, "free keywords"),
-), "a briefing file")
+def _texts(record: Any, spec: RecordSpec) -> Iterator[Text]:
+    """Every Text of ``record`` and the records in it, by its spec."""
+    for field in spec.fields:
+        value = getattr(record, field.attribute)
+        if value is None or value == ():
+            continue
+        if field.kind is Kind.TEXT:
+            yield value
+        elif field.kind is Kind.TEXT_LIST:
+            yield from value
+        elif field.record is not None:
+            for item in (value,) if field.kind is Kind.RECORD else value:
+                yield from _texts(item, field.record)

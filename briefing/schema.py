@@ -55,7 +55,7 @@ def _field_schema(field: FieldSpec, definitions: dict[str, Any]) -> dict[str, An
         schema = _ref("text")
     elif kind in (Kind.STRING, Kind.PATH):
         schema = dict(_LITERAL_SCALAR)
-    elif kind is Kind.INTEGER:
+    elif kind is Kind.VERSION:
         schema = {"const": FORMAT_VERSION}
     elif kind is Kind.NUMBER:
         schema = {"type": "number"}

@@ -1,8 +1,9 @@
 """The Rich summary of a briefing: what ``briefing summary`` and the TUI's
 print key show.
 
-Every string from the briefing goes through :func:`_literal`, becoming a Rich
-``Text`` (never markup) with terminal-active characters made visible.
+It reads the briefing's :class:`~briefing.outline.Outline`, whose texts are
+already made safe to show; each becomes a Rich ``Text`` through
+:func:`_literal`, never markup.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from .big_digits import big_lines, split_big
-from .figures import figure_headline, full_number
-from .model import Briefing, Figure, Participant, Statement, Text
+from .figures import figure_headline
+from .outline import ITEM, Entry, Field, Outline, Section, list_items, tags_line
 from .safe_text import visible
 
 ACCENT = "cyan"
@@ -34,76 +35,73 @@ _BATCH_SEGMENTS = 20_000
 
 
 def _literal(text: str | None, style: str = "") -> RichText:
-    return RichText(visible(text or ""), style=style)
+    """``text`` (already made safe by the outline) as literal Rich text."""
+    return RichText(text or "", style=style)
 
 
 class SummaryRenderer:
-    """Builds the Rich renderables of a briefing in one language."""
+    """Builds the Rich renderables of a briefing's outline."""
 
-    def __init__(self, briefing: Briefing, language: str | None = None) -> None:
-        self.briefing = briefing
-        self.language = language or briefing.language
-
-    def t(self, text: Text | None) -> str:
-        """A Text field in the chosen language (falling back to the original)."""
-        return text.get(self.language) if text is not None else ""
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
+        summary = outline.entry(Section.SUMMARY)
+        assert summary is not None  # every briefing has a title and a summary
+        self.top = summary
 
     def renderables(self) -> Iterable[RenderableType]:
         """The summary, section by section."""
-        briefing = self.briefing
+        outline = self.outline
         yield self.header()
         yield self.section("Summary")
-        yield self.paragraphs(self.t(briefing.summary))
+        yield self.paragraphs(self.top.field("summary"))
         yield self.section("Participants")
-        yield self.participants() if briefing.participants else self.empty("No participants.")
+        participants = outline.entries(Section.PARTICIPANTS)
+        yield self.participants(participants) if participants else self.empty("No participants.")
         yield self.section("Sector priorities")
-        yield self.priorities() if briefing.priorities else self.empty("No priorities.")
+        priorities = outline.entries(Section.PRIORITIES)
+        yield self.priorities(priorities) if priorities else self.empty("No priorities.")
         yield self.section("Key figures")
-        yield self.figures() if briefing.figures else self.empty("No figures.")
-        if briefing.statements:
-            yield self.section("Statements")
-            yield self.statements()
-        if briefing.timeline:
-            yield self.section("Timeline")
-            yield self.timeline()
-        if briefing.outcomes:
-            yield self.section("Outcomes")
-            yield self.outcomes()
-        if briefing.tags:
-            yield self.section("Tags")
-            yield Padding(_literal("  ".join(f"#{tag}" for tag in briefing.tags), "magenta"),
-                          (0, 0, 0, 2))
+        figures = outline.entries(Section.FIGURES)
+        yield _FigureCards(self, figures) if figures else self.empty("No figures.")
+        optional = (
+            (Section.STATEMENTS, "Statements", self.statements),
+            (Section.TIMELINE, "Timeline", self.timeline),
+            (Section.OUTCOMES, "Outcomes", self.outcomes),
+            (Section.TAGS, "Tags", self.tags),
+        )
+        for section, title, render in optional:
+            entries = outline.entries(section)
+            if entries:
+                yield self.section(title)
+                yield render(entries)
 
     def header(self) -> Panel:
-        briefing = self.briefing
-        details = RichText()
-        parts: list[RichText] = []
-        if briefing.date is not None:
-            parts.append(_literal(str(briefing.date), "bold"))
-        if briefing.location is not None:
-            parts.append(_literal(self.t(briefing.location)))
-        source = briefing.source
-        if source is not None and (source.outlet or source.attribution):
+        top = self.top
+        parts = [_literal(top.text("date"), "bold")] if top.field("date") else []
+        if top.field("location"):
+            parts.append(_literal(top.text("location")))
+        source = self.outline.entry(Section.SOURCE)
+        if source is not None and (source.field("outlet") or source.field("attribution")):
             via = RichText("Source: ", "dim")
-            via.append(_literal(self.t(source.outlet)))
-            if source.attribution is not None:
-                via.append(" citing " if source.outlet else "", "dim")
-                via.append(_literal(self.t(source.attribution)))
+            via.append(_literal(source.text("outlet")))
+            if source.field("attribution"):
+                via.append(" citing " if source.field("outlet") else "", "dim")
+                via.append(_literal(source.text("attribution")))
             parts.append(via)
-        details = RichText(" · ", "dim").join(parts)
-        lines: list[RenderableType] = [_literal(self.t(briefing.title), f"bold {ACCENT}")]
+        lines: list[RenderableType] = [_literal(top.text("title"), f"bold {ACCENT}")]
         if parts:
-            lines.append(details)
-        if source is not None and source.url:
-            lines.append(_literal(source.url, "underline"))
-        if source is not None and source.published is not None:
-            lines.append(RichText("Published ", "dim") + _literal(str(source.published)))
-        languages = briefing.languages
+            lines.append(RichText(" · ", "dim").join(parts))
+        if source is not None and source.field("url"):
+            lines.append(_literal(source.text("url"), "underline"))
+        if source is not None and source.field("published"):
+            lines.append(RichText("Published ", "dim") + _literal(source.text("published")))
+        languages = self.outline.languages
         if len(languages) > 1:
             shown = RichText("Language: ", "dim")
             for index, language in enumerate(languages):
                 shown.append(" " if index else "")
-                shown.append(_literal(language, "reverse" if language == self.language else "dim"))
+                style = "reverse" if language == self.outline.language else "dim"
+                shown.append(_literal(visible(language), style))
             lines.append(shown)
         return Panel(Group(*lines), box=box.HEAVY, border_style=ACCENT, padding=(0, 1))
 
@@ -113,63 +111,60 @@ class SummaryRenderer:
     def empty(self, message: str) -> Padding:
         return Padding(RichText(message, "dim italic"), (0, 0, 0, 2))
 
-    def paragraphs(self, text: str) -> Padding:
-        # Only spaces, tabs and line breaks: strip() would also drop controls such as
-        # U+001F and U+0085 at a paragraph's edges, which are shown, not removed.
-        paragraphs = text.replace("\r\n", "\n").split("\n\n")
-        blocks = [block.strip(" \t\n") for block in paragraphs]
-        body = RichText("\n\n").join(_literal(block) for block in blocks if block)
+    def paragraphs(self, field: Field | None) -> Padding:
+        paragraphs = field.paragraphs if field is not None else ()
+        body = RichText("\n\n").join(_literal(paragraph) for paragraph in paragraphs)
         return Padding(body, (0, 2))
 
-    def participants(self) -> Table:
+    def participants(self, entries: tuple[Entry, ...]) -> Table:
         table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, leading=1,
                       header_style=f"bold {ACCENT}")
         for name, ratio in (("Name", 3), ("Role", 4), ("Organization", 3), ("Country", 2)):
             table.add_column(name, ratio=ratio, overflow="fold")
-        for participant in self.briefing.participants:
+        for entry in entries:
             table.add_row(
-                self.participant_name(participant),
-                self.participant_role(participant),
-                _literal(self.t(participant.organization)),
-                _literal(self.t(participant.country)),
+                self.participant_name(entry),
+                self.participant_role(entry),
+                _literal(entry.text("organization")),
+                _literal(entry.text("country")),
             )
         return table
 
-    def participant_name(self, participant: Participant) -> RichText:
-        name = _literal(self.t(participant.name), "bold")
-        if participant.kind.value != "person":
-            name.append(f" ({participant.kind.value})", "dim")
+    def participant_name(self, entry: Entry) -> RichText:
+        name = _literal(entry.text("name"), "bold")
+        kind = entry.text("kind")
+        if kind and kind != "person":
+            name.append(f" ({kind})", "dim")
         return name
 
-    def participant_role(self, participant: Participant) -> RichText:
-        role = _literal(self.t(participant.role))
-        if participant.notes is not None:
-            role.append("\n" if participant.role else "")
-            role.append(_literal(self.t(participant.notes), "dim italic"))
+    def participant_role(self, entry: Entry) -> RichText:
+        role = _literal(entry.text("role"))
+        if entry.field("notes"):
+            role.append("\n" if entry.field("role") else "")
+            role.append(_literal(entry.text("notes"), "dim italic"))
         return role
 
-    def priorities(self) -> Group:
+    def priorities(self, entries: tuple[Entry, ...]) -> Group:
         rows: list[RenderableType] = []
-        for rank, priority in enumerate(self.briefing.priorities, start=1):
+        for entry in entries:
+            rank = entry.number + 1
             grid = Table.grid(padding=(0, 1))
             grid.add_column(width=3, justify="right", style=f"bold {ACCENT}")
             grid.add_column(ratio=1, overflow="fold")
-            body = _literal(self.t(priority.sector), "bold")
-            if priority.summary is not None:
+            body = _literal(entry.text("sector"), "bold")
+            if entry.field("summary"):
                 body.append("\n")
-                body.append(_literal(self.t(priority.summary)))
-            for initiative in priority.initiatives:
+                body.append(_literal(entry.text("summary")))
+            for initiative in list_items(entry, "initiatives"):
                 body.append("\n • ", ACCENT)
-                body.append(_literal(self.t(initiative)))
+                body.append(_literal(initiative.shown))
             grid.add_row(f"{rank}.", body)
-            rows.append(Padding(grid, (0, 0, 1 if rank < len(self.briefing.priorities) else 0, 0)))
+            rows.append(Padding(grid, (0, 0, 1 if rank < len(entries) else 0, 0)))
         return Group(*rows)
 
-    def figures(self) -> _FigureCards:
-        return _FigureCards(self)
-
-    def figure_card(self, figure: Figure, width: int = FIGURE_CARD_WIDTH) -> Panel:
-        headline = visible(figure_headline(figure))
+    def figure_card(self, entry: Entry, width: int = FIGURE_CARD_WIDTH) -> Panel:
+        value = entry.fields["value"]
+        headline = figure_headline(entry.text("display") or None, value.value)
         big, rest = split_big(headline)
         lines: list[RichText] = []
         if big and len(big) * 3 + len(rest) <= width - 4:
@@ -178,65 +173,72 @@ class SummaryRenderer:
             lines.append(RichText("\n".join(rows), f"bold {ACCENT}"))
         else:
             lines.append(_literal(headline, f"bold {ACCENT}"))
-        lines.append(_literal(self.t(figure.label), "bold"))
-        exact = RichText(full_number(figure.value), "dim")
-        if figure.unit is not None:
+        lines.append(_literal(entry.text("label"), "bold"))
+        exact = RichText(value.shown, "dim")
+        if entry.field("unit"):
             exact.append(" ")
-            exact.append(_literal(self.t(figure.unit), "dim"))
-        if figure.period:
+            exact.append(_literal(entry.text("unit"), "dim"))
+        if entry.field("period"):
             exact.append(" · ", "dim")
-            exact.append(_literal(figure.period, "dim"))
+            exact.append(_literal(entry.text("period"), "dim"))
         lines.append(exact)
-        if figure.note is not None:
-            lines.append(_literal(self.t(figure.note), "italic"))
+        if entry.field("note"):
+            lines.append(_literal(entry.text("note"), "italic"))
         for line in lines:  # the cards' columns would cut a long word short with "…"
             line.overflow = "fold"
         return Panel(Group(*lines), box=box.ROUNDED, border_style="dim", padding=(0, 1))
 
-    def statements(self) -> Group:
-        return Group(*(self.statement(s) for s in self.briefing.statements))
+    def statements(self, entries: tuple[Entry, ...]) -> Group:
+        return Group(*(self.statement(entry) for entry in entries))
 
-    def statement(self, statement: Statement) -> Padding:
-        speaker = statement.speaker
-        who = _literal(self.t(speaker.name) if speaker else statement.by, f"bold {ACCENT}")
-        if speaker is not None and speaker.role is not None:
+    def statement(self, entry: Entry) -> Padding:
+        speaker = None
+        if entry.refers_to is not None:
+            speaker = self.outline.entry(Section.PARTICIPANTS, entry.refers_to)
+        who = _literal(speaker.text("name") if speaker else entry.text("by"), f"bold {ACCENT}")
+        if speaker is not None and speaker.field("role"):
             who.append(", ")
-            who.append(_literal(self.t(speaker.role), "dim"))
-        quote = _Quoted(_literal(self.t(statement.text)), ACCENT)
+            who.append(_literal(speaker.text("role"), "dim"))
+        quote = _Quoted(_literal(entry.text("text")), ACCENT)
         return Padding(Group(who, Padding(quote, (0, 0, 0, 1))), (0, 2, 1, 2))
 
-    def timeline(self) -> Padding:
+    def timeline(self, entries: tuple[Entry, ...]) -> Padding:
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), pad_edge=False)
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
-        for entry in self.briefing.timeline:
-            table.add_row(_literal(str(entry.date), "bold"), _literal(self.t(entry.event)))
+        for entry in entries:
+            table.add_row(_literal(entry.text("date"), "bold"), _literal(entry.text("event")))
         return Padding(table, (0, 0, 0, 2))
 
-    def outcomes(self) -> Group:
+    def outcomes(self, entries: tuple[Entry, ...]) -> Group:
         items = []
-        for outcome in self.briefing.outcomes:
+        for entry in entries:
             grid = Table.grid(padding=(0, 1))
             grid.add_column(width=1, style="green")
             grid.add_column(ratio=1, overflow="fold")
-            grid.add_row("✓", _literal(self.t(outcome)))
+            grid.add_row("✓", _literal(entry.text(ITEM)))
             items.append(Padding(grid, (0, 0, 0, 2)))
         return Group(*items)
+
+    def tags(self, entries: tuple[Entry, ...]) -> Padding:
+        line = _literal(tags_line(entry.text(ITEM) for entry in entries), "magenta")
+        return Padding(line, (0, 0, 0, 2))
 
 
 class _FigureCards:
     """The figure cards side by side, as many as fit; on a console narrower than
     one card (``--width 20``), one narrower card to a row."""
 
-    def __init__(self, renderer: SummaryRenderer) -> None:
+    def __init__(self, renderer: SummaryRenderer, entries: tuple[Entry, ...]) -> None:
         self.renderer = renderer
+        self.entries = entries
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         # Columns leaves a column of padding to the right of each card, and with
         # no room for one card it would divide by zero.
         width = max(1, min(FIGURE_CARD_WIDTH, options.max_width - 1))
         renderer = self.renderer
-        cards = [renderer.figure_card(figure, width) for figure in renderer.briefing.figures]
+        cards = [renderer.figure_card(entry, width) for entry in self.entries]
         yield Columns(cards, width=width, padding=(0, 1))
 
 
@@ -275,12 +277,11 @@ def make_console(file: IO[str] | None = None, width: int | None = None) -> Conso
 
 
 def print_summary(
-    briefing: Briefing, *, language: str | None = None, width: int | None = None,
-    file: IO[str] | None = None,
+    outline: Outline, *, width: int | None = None, file: IO[str] | None = None,
 ) -> None:
-    """Print the summary of ``briefing`` in ``language`` (default: its original)."""
+    """Print the summary of a briefing's ``outline``, in the outline's language."""
     console = make_console(file, width)
-    renderer = SummaryRenderer(briefing, language)
+    renderer = SummaryRenderer(outline)
     for renderable in renderer.renderables():
         _print_in_batches(console, renderable)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.console import Console
 
 from briefing.loader import load
+from briefing.outline import Outline
 from briefing.resources import sample_path
 from briefing.summary import SummaryRenderer
 
@@ -22,7 +23,7 @@ console = Console(
     emoji=False,
     highlight=False,
 )
-for renderable in SummaryRenderer(load(sample_path()), "en").renderables():
+for renderable in SummaryRenderer(Outline(load(sample_path()), "en")).renderables():
     console.print(renderable)
 console.save_svg(
     str(Path(__file__).with_name("summary.svg")),

@@ -117,7 +117,7 @@ def _expected_type(field: FieldSpec) -> str:
     kinds = {
         Kind.TEXT: "Text",
         Kind.STRING: "string",
-        Kind.INTEGER: "integer",
+        Kind.VERSION: "integer",
         Kind.NUMBER: "number",
         Kind.DATE: "date",
         Kind.LANGUAGE: "language tag",

@@ -13,6 +13,7 @@ import pytest
 from rich.cells import cell_len
 
 from briefing.loader import load, loads
+from briefing.outline import Outline
 from briefing.summary import print_summary
 from tests.cli_run import SAMPLE, run_cli
 
@@ -122,7 +123,7 @@ def test_file_text_is_shown_literally_and_never_reaches_the_terminal() -> None:
 def test_rendered_in_process_with_a_fixed_width() -> None:
     briefing = loads(HOSTILE, "hostile.yaml")
     buffer = io.StringIO()
-    print_summary(briefing, width=60, file=buffer)
+    print_summary(Outline(briefing), width=60, file=buffer)
     assert all(cell_len(line) <= 60 for line in buffer.getvalue().splitlines())
     assert "[@click=app.quit]click[/]" in buffer.getvalue()
 

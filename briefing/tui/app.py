@@ -1,12 +1,12 @@
-"""The viewer app, and :func:`run`, which the ``briefing`` command calls."""
+"""The viewer app: one briefing file, reloaded when it changes on disk."""
 
 from __future__ import annotations
 
-import sys
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -14,18 +14,16 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from ..errors import BriefingError
-from ..loader import load
+from ..loader import load, read_article
 from ..model import Briefing
+from ..outline import Outline
 from ..safe_text import visible
 from .briefing_screen import BriefingScreen
-from .briefing_view import Article, BriefingView, file_signature, read_article
 from .item_list import ItemList
+from .messages import BriefingReloaded, LanguageRequested, ReloadFailed
 
 if TYPE_CHECKING:
     from .help_screen import HelpSection
-
-PRINT = "print"
-"""The app's result when the reader asked for the printed summary."""
 
 POLL_SECONDS = 0.5
 """How often the file is checked for changes."""
@@ -38,11 +36,22 @@ def briefing_commands() -> type[Provider]:
     return BriefingCommands
 
 
-class BriefingApp(App[str]):
+def file_signature(path: Path) -> tuple[int, int] | None:
+    """``(mtime_ns, size)`` of ``path`` (``None`` if unreadable): what live reload polls."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+class BriefingApp(App[Outline | None]):
     """Shows one briefing file, and reloads it when it changes on disk.
 
-    The app holds the state every screen shares (the :class:`BriefingView`,
-    the language, the file's problems); :class:`BriefingScreen` does the rest.
+    The app holds the state every screen shares: the briefing's outline in the
+    language on screen, and the file's problems. They flow down to the screens
+    through reactives; the screens and the palette ask for changes with messages.
+    Its result is the outline to print when the reader asked for it (``p``).
     """
 
     CSS_PATH = "briefing_app.tcss"
@@ -56,8 +65,8 @@ class BriefingApp(App[str]):
         Binding("q", "quit", "Quit"),
     ]
 
-    language: var[str] = var("", init=False)
-    """The language the text is shown in."""
+    outline: var[Outline] = var(None, init=False)  # type: ignore[arg-type]
+    """The briefing on screen, in the language on screen."""
 
     version: var[int] = var(0, init=False)
     """Grows each time a new version of the file is loaded."""
@@ -78,13 +87,13 @@ class BriefingApp(App[str]):
         self.path = path
         if briefing is None:
             briefing = load(path)
-        self.view = BriefingView(briefing, article=read_article(briefing.source_text_path))
-        self.set_reactive(BriefingApp.language, self.view.language)
+        outline = Outline(briefing, article=read_article(briefing.source_text_path))
+        self.set_reactive(BriefingApp.outline, outline)
         self.poll_seconds = poll_seconds
         self._signature = self._file_signature(briefing)
 
     def get_default_screen(self) -> Screen[None]:
-        return BriefingScreen(self.view)
+        return BriefingScreen(self.outline).data_bind(BriefingApp.outline, BriefingApp.problems)
 
     def on_mount(self) -> None:
         if self.poll_seconds is not None:
@@ -92,31 +101,29 @@ class BriefingApp(App[str]):
 
     # ------------------------------------------------------------------ language
 
-    def set_language(self, language: str) -> None:
-        """Show the text in ``language``."""
-        if language in self.view.languages and language != self.view.language:
-            self.language = language
+    @property
+    def language(self) -> str:
+        """The language the text is shown in."""
+        return self.outline.language
 
-    def watch_language(self, language: str) -> None:
-        self.view.set_language(language)
+    @on(LanguageRequested)
+    def _language_requested(self, event: LanguageRequested) -> None:
+        languages = self.outline.languages
+        language = event.language
+        if language is None:  # the next one
+            if len(languages) < 2:
+                self.notify("This briefing has one language only.", markup=False)
+                return
+            index = languages.index(self.language) if self.language in languages else 0
+            language = languages[(index + 1) % len(languages)]
+        if language in languages and language != self.language:
+            self.outline = self.outline.in_language(language)
 
     def action_switch_language(self) -> None:
         """Show the next of the briefing's languages."""
-        languages = self.view.languages
-        if len(languages) < 2:
-            self.notify("This briefing has one language only.", markup=False)
-            return
-        index = languages.index(self.view.language) if self.view.language in languages else 0
-        self.set_language(languages[(index + 1) % len(languages)])
+        self.post_message(LanguageRequested())
 
     # ------------------------------------------------------------------ navigation
-
-    def go_to_panel(self, panel: str) -> None:
-        """Show ``panel`` on the main screen (closing a detail screen)."""
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, BriefingScreen):
-            self.pop_screen()
-        if isinstance(self.screen, BriefingScreen):
-            self.screen.show_panel(panel)
 
     def action_help(self) -> None:
         """Show every key."""
@@ -160,7 +167,7 @@ class BriefingApp(App[str]):
 
     def action_print_summary(self) -> None:
         """Quit, then print the summary in the current language."""
-        self.exit(PRINT)
+        self.exit(self.outline)
 
     def action_save_screenshot(self) -> None:
         """Save an SVG picture of the screen in the current folder."""
@@ -176,7 +183,7 @@ class BriefingApp(App[str]):
 
     def check_file(self) -> None:
         """Reload the file if it changed on disk since last looked at."""
-        signature = self._file_signature(self.view.briefing)
+        signature = self._file_signature(self.outline.briefing)
         if signature != self._signature:
             self._signature = signature
             self.reload()
@@ -188,41 +195,21 @@ class BriefingApp(App[str]):
             briefing = load(self.path)
         except BriefingError as error:
             problems = tuple(str(problem) for problem in error.problems)  # made visible
-            self.call_from_thread(self._reload_failed, problems)
+            self.post_message(ReloadFailed(problems))
             return
-        article = read_article(briefing.source_text_path)
-        self.call_from_thread(self._reloaded, briefing, article)
+        self.post_message(BriefingReloaded(briefing, read_article(briefing.source_text_path)))
 
-    def _reloaded(self, briefing: Briefing, article: Article | None) -> None:
-        self.view.set_briefing(briefing, article)
-        self._signature = self._file_signature(briefing)
-        self.set_reactive(BriefingApp.language, self.view.language)
+    @on(BriefingReloaded)
+    def _reloaded(self, event: BriefingReloaded) -> None:
+        self._signature = self._file_signature(event.briefing)
+        self.outline = Outline(event.briefing, self.language, event.article)
         self.problems = ()
         self.version += 1
 
-    def _reload_failed(self, problems: tuple[str, ...]) -> None:
+    @on(ReloadFailed)
+    def _reload_failed(self, event: ReloadFailed) -> None:
+        problems = event.problems
         if problems != self.problems:
             self.notify("\n".join(problems[:3]), title="The file has errors",
                         severity="error", markup=False)
         self.problems = problems
-
-
-def run(path: Path, briefing: Briefing | None = None) -> int:
-    """Show the briefing at ``path`` (``briefing``, if already loaded from it);
-    returns the exit code.
-
-    When the reader quits with ``p``, the summary is printed after the screen
-    is restored, in the language the reader was using.
-    """
-    try:
-        app = BriefingApp(path, briefing)
-    except BriefingError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    result = app.run()
-    if result == PRINT:
-        from ..summary import print_summary
-
-        print_summary(app.view.briefing, language=app.view.language)
-    return app.return_code or 0

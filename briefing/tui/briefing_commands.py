@@ -9,36 +9,47 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from .briefing_view import PANEL_TITLES
+from ..outline import Outline
+from .briefing_screen import BriefingScreen
+from .messages import LanguageRequested, PanelRequested
+from .panels import panel_class, panels_for
 
 if TYPE_CHECKING:
-    from .app import BriefingApp
+    from textual.app import App
 
 
 class BriefingCommands(Provider):
     """Go to each panel, switch language, toggle the theme, print the summary, screenshot."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app: BriefingApp = self.app  # type: ignore[assignment]
-        commands: list[tuple[str, Callable[[], object], str]] = [
-            (f"Go to {PANEL_TITLES[panel]}", partial(app.go_to_panel, panel),
-             f"Show the {PANEL_TITLES[panel]} panel")
-            for panel in app.view.panels
-        ]
+        app: App[object] = self.app
+        outline: Outline = getattr(app, "outline")  # noqa: B009 (any app with an outline)
+        commands: list[tuple[str, Callable[[], object], str]] = []
+        for panel in panels_for(outline):
+            title = panel_class(panel).TITLE
+            commands.append((f"Go to {title}", partial(self._go_to_panel, panel),
+                             f"Show the {title} panel"))
         commands += [
-            (f"Language: {language}", partial(app.set_language, language),
+            (f"Language: {language}", partial(app.post_message, LanguageRequested(language)),
              f"Show the briefing's text in {language!r}")
-            for language in app.view.languages
+            for language in outline.languages
         ]
         commands += [
             ("Toggle dark / light theme", app.action_toggle_dark,
              "Switch between the dark and the light theme"),
-            ("Print summary and quit", app.action_print_summary,
+            ("Print summary and quit", partial(app.run_action, "print_summary"),
              "Quit and print the briefing's summary in the current language"),
-            ("Save screenshot", app.action_save_screenshot,
+            ("Save screenshot", partial(app.run_action, "save_screenshot"),
              "Save an SVG picture of the screen in the current folder"),
         ]
         return commands
+
+    def _go_to_panel(self, panel: str) -> None:
+        """Close any detail screen and ask the main screen for ``panel``."""
+        app = self.app
+        while len(app.screen_stack) > 1 and not isinstance(app.screen, BriefingScreen):
+            app.pop_screen()
+        app.screen.post_message(PanelRequested(panel))
 
     async def discover(self) -> Hits:
         """All commands, before anything is typed."""

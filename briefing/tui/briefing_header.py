@@ -4,38 +4,42 @@ from __future__ import annotations
 
 from textual.app import RenderResult
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
-from .briefing_view import SOURCE, SUMMARY, BriefingView
+from ..outline import Outline, Section
+from ..safe_text import visible
+from .viewer_state import ViewerState
 
 
 class BriefingHeader(Widget):
     """Title on top; date, location, source and the language choice below."""
 
-    def __init__(self, view: BriefingView, *, id: str | None = None) -> None:
+    outline: reactive[Outline | None] = reactive(None, layout=True)
+    """The briefing on screen, in the language on screen."""
+
+    def __init__(self, state: ViewerState, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.view = view
+        self.state = state
+        self.set_reactive(BriefingHeader.outline, state.outline)
 
     def render(self) -> RenderResult:
-        view = self.view
-        briefing = view.briefing
-        title = view.text(SUMMARY, 0, "title", briefing.title, "bold")
-        meta = [
-            view.text(SUMMARY, 0, "date", str(briefing.date) if briefing.date else None),
-            view.text(SUMMARY, 0, "location", briefing.location),
-        ]
-        source = briefing.source
-        if source is not None and source.outlet is not None:
-            outlet = view.text(SOURCE, 0, "outlet", source.outlet)
-            if source.attribution is not None:
-                outlet += Content(", via ") + view.text(SOURCE, 0, "attribution",
-                                                         source.attribution)
+        outline = self.outline or self.state.outline
+        field = self.state.highlights.field
+        top = outline.entries(Section.SUMMARY)[0]
+        title = field(top.field("title"), "bold", " ")
+        meta = [field(top.field(name), "", " ") for name in ("date", "location")]
+        source = outline.entry(Section.SOURCE)
+        if source is not None and source.field("outlet"):
+            outlet = field(source.field("outlet"), "", " ")
+            if source.field("attribution"):
+                outlet += Content(", via ") + field(source.field("attribution"), "", " ")
             meta.append(outlet)
         parts = [part for part in meta if part]
         languages = [
-            Content.styled(f" {language} ", "reverse bold")
-            if language == view.language else Content(f" {language} ")
-            for language in view.languages
+            Content.styled(f" {visible(language)} ", "reverse bold")
+            if language == outline.language else Content(f" {visible(language)} ")
+            for language in outline.languages
         ]
         if len(languages) > 1:
             parts.append(Content("").join(languages))

@@ -11,7 +11,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from .briefing_view import PANEL_TITLES, BriefingView
+from ..outline import Outline
+from .panels import PanelId, panel_class, panels_for
+from .viewer_state import ViewerState
 
 
 class PanelNav(Widget):
@@ -33,9 +35,13 @@ class PanelNav(Widget):
             super().__init__()
             self.panel = panel
 
-    def __init__(self, view: BriefingView, *, id: str | None = None) -> None:
+    outline: reactive[Outline | None] = reactive(None)
+    """The briefing on screen: which panels it has."""
+
+    def __init__(self, state: ViewerState, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.view = view
+        self.state = state
+        self.set_reactive(PanelNav.outline, state.outline)
         self.counts: dict[str, int] = {}
 
     def set_counts(self, counts: dict[str, int]) -> None:
@@ -50,8 +56,8 @@ class PanelNav(Widget):
         # from a component style looked up by name.
         current = self.get_visual_style("panel-nav--current")
         lines = []
-        for number, panel in enumerate(self.view.panels, 1):
-            line = Content(f"{number} {PANEL_TITLES[panel]}")
+        for number, panel in enumerate(self._panels(), 1):
+            line = Content(f"{number} {panel_class(panel).TITLE}")
             count = self.counts.get(panel)
             if count:
                 badge = Content.styled(f" {count}", ".panel-nav--count")
@@ -64,11 +70,14 @@ class PanelNav(Widget):
             lines.append(line)
         return Content("\n").join(lines)
 
+    def _panels(self) -> tuple[PanelId, ...]:
+        return panels_for(self.outline or self.state.outline)
+
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        panels = self.view.panels
+        panels = self._panels()
         if 0 <= offset.y < len(panels):
             event.stop()
             self.post_message(self.Chosen(panels[offset.y]))

@@ -10,20 +10,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from .briefing_view import PARTICIPANT_FIELDS, PARTICIPANTS, BriefingView
+from ..outline import Outline, Section
 from .item_list import ItemList
-from .statements_panel import StatementsPanel
-
-LABELS = {
-    "name": "Name",
-    "role": "Role",
-    "organization": "Organization",
-    "country": "Country",
-    "notes": "Notes",
-}
+from .panels.statements_panel import StatementsPanel
+from .viewer_state import ViewerState
 
 
 class ParticipantScreen(Screen[int | None]):
@@ -37,17 +31,20 @@ class ParticipantScreen(Screen[int | None]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, view: BriefingView, index: int) -> None:
+    outline: var[Outline] = var(None, init=False)  # type: ignore[arg-type]
+    """The briefing on screen, in the language on screen (bound to the main screen's)."""
+
+    def __init__(self, state: ViewerState, index: int) -> None:
         super().__init__()
-        self.view = view
+        self.state = state
         self.index = index
+        self.set_reactive(ParticipantScreen.outline, state.outline)
 
     def statement_indices(self) -> list[int]:
         """Indices of the statements this participant made."""
-        participant = self.view.briefing.participants[self.index]
         return [
-            number for number, statement in enumerate(self.view.briefing.statements)
-            if statement.speaker is participant
+            statement.number for statement in self.state.outline.entries(Section.STATEMENTS)
+            if statement.refers_to == self.index
         ]
 
     def compose(self) -> ComposeResult:
@@ -55,40 +52,33 @@ class ParticipantScreen(Screen[int | None]):
         yield Static(id="participant-details")
         yield Static(Content.styled(f"Statements ({len(statements)})", "bold"),
                      id="participant-statements-title")
-        panel = StatementsPanel(self.view, statements, id="participant-statements")
+        panel = StatementsPanel(self.state, statements, id="participant-statements")
         panel.empty_message = "No statements by this participant are recorded."
         yield panel
         yield Footer()
 
     def on_mount(self) -> None:
         self.refresh_details()
-        self.watch(self.app, "language", self._language_changed, init=False)
         self.query_one(StatementsPanel).focus()
 
-    def _language_changed(self) -> None:
+    def watch_outline(self) -> None:
         self.refresh_details()
         self.query_one(StatementsPanel).sync()
 
     def refresh_details(self) -> None:
-        """Draw the participant's fields in the current language."""
-        participants = self.view.briefing.participants
-        if self.index >= len(participants):
+        """Draw the participant's fields in the current language: those a reader
+        sees as text first, then the others (kind, id)."""
+        participant = self.state.outline.entry(Section.PARTICIPANTS, self.index)
+        if participant is None:
             return
-        participant = participants[self.index]
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(ratio=1)
-        for field in PARTICIPANT_FIELDS:
-            value = getattr(participant, field)
-            if value is not None:
-                style = "bold" if field == "name" else ""
-                text = self.view.rich_text(PARTICIPANTS, self.index, field, value, style,
-                                           wrap=True)
-                table.add_row(RichText(LABELS[field]), text)
-        table.add_row(RichText("Kind"), RichText(participant.kind.value))
-        if participant.id is not None:
-            table.add_row(RichText("Id"), self.view.rich_text(PARTICIPANTS, self.index, "id",
-                                                             participant.id, wrap=True))
+        fields = sorted(participant.fields.values(), key=lambda field: not field.searchable)
+        for field in fields:
+            style = "bold" if field.key.name == "name" else ""
+            text = self.state.highlights.rich_field(field, style)
+            table.add_row(RichText(field.key.name.capitalize()), text)
         self.query_one("#participant-details", Static).update(table)
 
     def action_back(self) -> None:

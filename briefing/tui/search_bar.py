@@ -1,18 +1,55 @@
-"""The search bar: a query box and the ``k/N`` match counter."""
+"""The search bar: a query box, the ``k/N`` match counter, and the search itself."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Input, Static
+
+from .search_session import SearchSession
+from .viewer_state import ViewerState
+
+if TYPE_CHECKING:
+    from ..outline import TextKey
+    from ..search import Match
 
 
 class SearchBar(Horizontal):
-    """``/`` opens it; typing searches; Enter keeps the matches, Esc clears them."""
+    """``/`` opens it; typing searches; Enter keeps the matches, Esc clears them.
 
-    def __init__(self, *, id: str | None = None) -> None:
+    The bar keeps the search (its query, matches and current match) and posts
+    :class:`SearchBar.Found` whenever they change; the screen shows them.
+    """
+
+    class Found(Message):
+        """The matches changed; ``go_to`` is the match to bring on screen, if any."""
+
+        def __init__(
+            self, spans: dict[TextKey, list[Match]], current: Match | None,
+            counts: dict[str, int], go_to: Match | None, focus: bool,
+        ) -> None:
+            super().__init__()
+            self.spans = spans
+            self.current = current
+            self.counts = counts
+            """Matches in each panel."""
+            self.go_to = go_to
+            self.focus = focus
+            """Whether the panel of ``go_to`` takes the focus (the box keeps it if not)."""
+
+    class Done(Message):
+        """Enter in the box: the reader goes back to the panel, matches kept."""
+
+    def __init__(self, state: ViewerState, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.session = SearchSession(state)
+        self.panel = ""
+        """The panel on screen: a new query's first match is the first from there on."""
         self.input = Input(placeholder="search every panel and language", id="search-input",
                            select_on_focus=False)
         """The query box."""
@@ -22,6 +59,76 @@ class SearchBar(Horizontal):
         yield Static(Content("/"), id="search-prompt")
         yield self.input
         yield self.counter
+
+    def open(self) -> None:
+        """Show the bar, and build the search index while the reader types."""
+        self.display = True
+        if not self.session.ready:
+            # A big briefing's index takes a moment: build it while the reader types.
+            self.run_worker(self.session.prepare, thread=True, group="search-index",
+                            exclusive=True)
+
+    def query_changed(self, query: str) -> None:
+        """Search as the query box changes (its value is watched, not Input.Changed,
+        so the typed character and its matches reach the screen together)."""
+        if query != self.session.query:
+            self.search(query)
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self.clear()
+            return
+        self.post_message(self.Done())
+
+    def search(self, query: str) -> None:
+        """Search for ``query`` and go to the first match from the current panel on."""
+        self.session.search(query, self.panel or None)
+        self._found(self.session.current, focus=False)
+
+    def _found(self, go_to: Match | None, *, focus: bool) -> None:
+        session = self.session
+        self.set_count(session.counter())
+        self.post_message(self.Found(session.spans, session.current,
+                                     session.counts_by_panel(), go_to, focus))
+
+    def step(self, delta: int) -> bool:
+        """Go ``delta`` matches forward (or back); False when there is nothing to go to."""
+        session = self.session
+        match = session.step(delta)
+        self.set_count(session.counter())
+        if match is None:
+            return False
+        self._found(match, focus=not self.input.has_focus)
+        return True
+
+    @property
+    def active(self) -> bool:
+        """Whether there is a query."""
+        return bool(self.session.query.strip())
+
+    def clear(self) -> None:
+        """Forget the search: no matches, the bar hidden."""
+        if not self.display and not self.session.query:
+            return
+        self.session.clear()
+        self.input.value = ""
+        self.display = False
+        self._found(None, focus=True)
+
+    def refresh_search(self) -> None:
+        """The briefing changed: search its new text for the same query, at the same
+        match number if it still exists."""
+        session = self.session
+        session.invalidate()
+        if not session.query:
+            return
+        number = session.position
+        session.search(session.query)
+        if number is not None and session.matches:
+            session.position = min(number, len(session.matches) - 1)
+        self._found(None, focus=False)
 
     def set_count(self, text: str) -> None:
         """Show ``text`` (``3/17``, ``0/0 no matches``) beside the query."""

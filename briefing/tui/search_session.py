@@ -11,25 +11,30 @@ import threading
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .briefing_view import PANEL_ORDER, BriefingView, FieldKey
+from ..outline import TextKey
+from .panels import PANELS, PanelId, panel_of, section_order
+from .viewer_state import ViewerState
 
 if TYPE_CHECKING:
     from ..search import Match, SearchIndex
 
 
+_PANEL_ORDER = {panel.PANEL: number for number, panel in enumerate(PANELS)}
+
+
 class SearchSession:
-    """A query over one :class:`BriefingView` and where the reader is among its matches.
+    """A query over the briefing on screen and where the reader is among its matches.
 
     The index is built on the first search, not at start-up, and again after the
     briefing changes (:meth:`invalidate`).
     """
 
-    def __init__(self, view: BriefingView) -> None:
-        self.view = view
+    def __init__(self, state: ViewerState) -> None:
+        self.state = state
         self.query = ""
         self.matches: list[Match] = []
         self.position: int | None = None
-        self.spans: dict[FieldKey, list[Match]] = {}
+        self.spans: dict[TextKey, list[Match]] = {}
         """The matches grouped by field, for :class:`Highlights`."""
         self._counts: dict[str, int] = {}
         self._index: SearchIndex | None = None
@@ -45,7 +50,8 @@ class SearchSession:
                 from ..search import SearchIndex  # not at start-up: it loads the stemmers
 
                 self._index = SearchIndex(
-                    self.view.searchable(), language_of=self.view.language_of
+                    self.state.outline.texts(section_order()),
+                    language_of=self.state.language_of,
                 )
                 # The index is long-lived and holds many objects: keep the garbage
                 # collector from walking them again on every keystroke's allocations.
@@ -82,15 +88,16 @@ class SearchSession:
         """
         self.query = query
         found = self.index.search(query) if query.strip() else []
-        ranks = {lang: rank for rank, lang in enumerate(self.view.languages, 1)}
-        ranks[self.view.language] = ranks[""] = 0
+        outline = self.state.outline
+        ranks = {lang: rank for rank, lang in enumerate(outline.languages, 1)}
+        ranks[outline.language] = ranks[""] = 0
         # One pass with local names: this runs per keystroke over every match.
         groups: dict[int, list[Match]] = {}
-        spans: dict[FieldKey, list[Match]] = {}
+        spans: dict[TextKey, list[Match]] = {}
         get_rank, get_group, get_span = ranks.get, groups.get, spans.get
         unknown = len(ranks)
         for match in found:
-            key: FieldKey = match.key  # type: ignore[assignment]
+            key: TextKey = match.key  # type: ignore[assignment]
             rank = get_rank(key[3], unknown)  # key.language
             group = get_group(rank)
             if group is None:
@@ -110,21 +117,21 @@ class SearchSession:
         self.spans = spans
         counts: Counter[str] = Counter()
         for key, matches in spans.items():
-            counts[key.panel] += len(matches)
+            counts[panel_of(key.section)] += len(matches)
         self._counts = dict(counts)
         self.position = self._first_from(from_panel) if self.matches else None
 
     def _first_from(self, panel: str | None) -> int:
         if panel is None:
             return 0
-        order = PANEL_ORDER[panel]
-        language = self.view.language
+        order = _PANEL_ORDER[PanelId(panel)]
+        language = self.state.outline.language
         for number, match in enumerate(self.matches):
             key = match.key
-            assert isinstance(key, FieldKey)
+            assert isinstance(key, TextKey)
             if key.language not in ("", language):
                 break
-            if PANEL_ORDER[key.panel] >= order:
+            if _PANEL_ORDER[panel_of(key.section)] >= order:
                 return number
         return 0
 

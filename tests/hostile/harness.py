@@ -188,9 +188,7 @@ def squash(text: str) -> str:
 
 def shown_strings(briefing: Briefing, language: str | None = None) -> list[str]:
     """Every string of ``briefing`` that ``summary`` shows, in ``language``."""
-    # The summary's paragraphs are split at blank lines, its CRLFs read as LFs.
-    shown = [text.get(language) for text in briefing.texts() if text is not briefing.summary]
-    shown.append(briefing.summary.get(language).replace("\r\n", "\n"))
+    shown = [text.get(language) for text in briefing.texts()]
     if briefing.source is not None and briefing.source.url:
         shown.append(briefing.source.url)
     shown += [figure.period for figure in briefing.figures if figure.period]
@@ -202,12 +200,13 @@ def missing_from(output: str, briefing: Briefing, language: str | None = None) -
     """The shown strings of ``briefing`` whose visible form is not in ``output``.
 
     Each line of a string is looked for on its own: table cells side by side
-    interleave their lines.
+    interleave their lines, and the paragraph rule joins lines (CRLF read as LF).
     """
     squashed = squash(output)
     missing = []
     for string in shown_strings(briefing, language):
-        if not all(squash(line) in squashed for line in visible(string).split("\n")):
+        lines = visible(string.replace("\r\n", "\n")).split("\n")
+        if not all(squash(line) in squashed for line in lines):
             missing.append(string)
     return missing
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from briefing.errors import BriefingError
 from briefing.loader import loads
+from briefing.outline import Outline
 from briefing.summary import print_summary
 
 from .briefings import TEXT_FIELDS, briefing_yaml, hostile_briefings, hostile_text, quoted
@@ -107,7 +108,7 @@ def test_any_text_in_any_field_is_summarised_literally(text: str) -> None:
     briefing = loads(text, "b.yaml")
     buffer = io.StringIO()
     with _forced_colour():
-        print_summary(briefing, width=1000, file=buffer)
+        print_summary(Outline(briefing), width=1000, file=buffer)
     output = buffer.getvalue()
     assert SGR.search(output), "expected colour codes"
     assert terminal_actions(output) == []
@@ -118,7 +119,7 @@ def test_the_generated_briefings_hold_every_text() -> None:
     texts = {name: f"<{name}>" for name in TEXT_FIELDS}
     briefing = loads(briefing_yaml(texts), "b.yaml")
     buffer = io.StringIO()
-    print_summary(briefing, width=1000, file=buffer)
+    print_summary(Outline(briefing), width=1000, file=buffer)
     for name in TEXT_FIELDS:
         assert f"<{name}>" in buffer.getvalue(), f"{name} is not shown"
 

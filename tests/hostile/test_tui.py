@@ -59,7 +59,7 @@ async def _every_panel(app: BriefingApp) -> list[str]:
             await pilot.press(key)
             await pilot.pause()
             screens.append(screen_text(app))
-        if app.view.briefing.participants:
+        if app.outline.briefing.participants:
             await pilot.press("2", "enter")
             await pilot.pause()
             screens.append(screen_text(app))

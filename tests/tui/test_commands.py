@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.command import CommandList, CommandPalette
 
-from briefing.tui.app import PRINT
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.help_screen import HelpScreen
 
@@ -65,7 +65,7 @@ async def test_palette_switches_language_and_theme() -> None:
             await wait_for(lambda: "Go to" not in screen_text(app), pilot)
             await pilot.press("enter")
             await wait_for(lambda: isinstance(app.screen, BriefingScreen), pilot)
-        assert app.view.language == "en"
+        assert app.language == "en"
         assert app.theme != theme
 
 
@@ -73,8 +73,8 @@ async def test_p_quits_with_the_print_result() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("l", "p")
-    assert app.return_value == PRINT
-    assert app.view.language == "en"  # run() prints in this language
+    printed = app.return_value
+    assert printed is not None and printed.language == "en"  # the CLI prints this outline
 
 
 async def test_q_quits() -> None:
@@ -85,21 +85,21 @@ async def test_q_quits() -> None:
     assert app.return_value is None
 
 
-def test_run_prints_the_summary_after_p(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    from briefing.tui import app as app_module
+def test_the_cli_prints_the_summary_after_p(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
 
-    printed = {}
+    from briefing import cli
+    from briefing.tui.app import BriefingApp
 
-    def fake_run(self, **kwargs):  # type: ignore[no-untyped-def]
-        self.view.set_language("en")
-        return PRINT
-
-    def fake_print(briefing, *, language=None, **kwargs):  # type: ignore[no-untyped-def]
-        printed["title"] = briefing.title.get(language)
-
-    monkeypatch.setattr(app_module.BriefingApp, "run", fake_run)
-    monkeypatch.setattr("briefing.summary.print_summary", fake_print)
     from .conftest import SAMPLE
 
-    assert app_module.run(SAMPLE) == 0
-    assert printed["title"].startswith("Developing Eurasian ties")
+    def fake_run(self: BriefingApp, **kwargs: object) -> object:
+        return self.outline.in_language("en")  # as if the reader pressed l, then p
+
+    monkeypatch.setattr(BriefingApp, "run", fake_run)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    assert cli.main([str(SAMPLE)]) == 0
+    assert "Developing Eurasian ties" in capsys.readouterr().out

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.item_list import ItemList
+from briefing.tui.panels.participants_panel import ParticipantsPanel
 from briefing.tui.participant_screen import ParticipantScreen
-from briefing.tui.participants_panel import ParticipantsPanel
 
 from .conftest import make_app, screen_text
 

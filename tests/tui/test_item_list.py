@@ -6,8 +6,9 @@ import pytest
 
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.item_list import ItemList
+from briefing.tui.messages import LanguageRequested
 
-from .conftest import FIXTURES, SAMPLE, make_app
+from .conftest import FIXTURES, SAMPLE, make_app, viewer_panels
 
 
 @pytest.mark.parametrize("path", [SAMPLE, FIXTURES / "timeline.yaml", FIXTURES / "markup.yaml",
@@ -17,10 +18,10 @@ async def test_measured_heights_are_drawn_heights(path: object) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, BriefingScreen)
-        for language in app.view.languages:
-            app.set_language(language)
+        for language in app.outline.languages:
+            app.post_message(LanguageRequested(language))
             await pilot.pause()
-            for panel_id in app.view.panels:
+            for panel_id in viewer_panels(app):
                 panel = screen.panel(panel_id)
                 assert isinstance(panel, ItemList)
                 style = panel.visual_style
@@ -60,7 +61,13 @@ async def test_big_lists_draw_only_what_is_on_screen(tmp_path: object) -> None:
 def test_article_paragraphs_by_line_or_by_blank_line(tmp_path: object) -> None:
     from pathlib import Path
 
-    from briefing.tui.briefing_view import read_article
+    from briefing.loader import read_article
+    from briefing.outline import article_paragraphs
+
+    def paragraphs(path: Path) -> tuple[str, ...]:
+        article = read_article(path)
+        assert article is not None
+        return article_paragraphs(article.text)
 
     folder = Path(str(tmp_path))
     long_lines = folder / "long.txt"
@@ -69,23 +76,24 @@ def test_article_paragraphs_by_line_or_by_blank_line(tmp_path: object) -> None:
     wrapped.write_text("one two\nthree\n\nfour five\nsix\n", encoding="utf-8")
     control = folder / "control.txt"
     control.write_bytes(b"bad \x1b[2J byte \xff end\n")
-    assert read_article(long_lines).paragraphs == ("Title", "A" * 120, "B" * 120)  # type: ignore[union-attr]
-    assert read_article(wrapped).paragraphs == ("one two\nthree", "four five\nsix")  # type: ignore[union-attr]
-    assert read_article(control).paragraphs == ("bad ␛[2J byte \ufffd end",)  # type: ignore[union-attr]
+    assert paragraphs(long_lines) == ("Title", "A" * 120, "B" * 120)
+    # Wrapped at a fixed width: the one paragraph rule joins the lines of a paragraph.
+    assert paragraphs(wrapped) == ("one two three", "four five six")
+    assert paragraphs(control) == ("bad ␛[2J byte \ufffd end",)
     missing = read_article(folder / "missing.txt")
-    assert missing is not None and not missing.paragraphs and "cannot read" in missing.note
+    assert missing is not None and not missing.text and "no such file" in missing.note
     assert read_article(None) is None
 
 
 def test_article_is_read_up_to_the_limit(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
     from pathlib import Path
 
-    from briefing.tui import briefing_view
+    from briefing import loader
 
-    monkeypatch.setattr(briefing_view, "MAX_SOURCE_TEXT_BYTES", 10)
+    monkeypatch.setattr(loader, "MAX_SOURCE_TEXT_BYTES", 10)
     path = Path(str(tmp_path)) / "big.txt"
     path.write_text("0123456789abcdef\n", encoding="utf-8")
-    article = briefing_view.read_article(path)
+    article = loader.read_article(path)
     assert article is not None
-    assert article.paragraphs == ("0123456789",)
+    assert article.text == "0123456789"
     assert "only the first" in article.note

@@ -10,9 +10,9 @@ from .conftest import FIXTURES, make_app, screen_text
 async def test_l_switches_every_panel_and_the_header_to_english_and_back() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        assert app.view.language == "ru"
+        assert app.language == "ru"
         await pilot.press("l")
-        assert app.view.language == "en"
+        assert app.language == "en"
         text = screen_text(app)
         assert "Developing Eurasian ties" in text
         assert "Arman Isetov, Deputy Minister of Foreign Affairs" in text
@@ -23,7 +23,7 @@ async def test_l_switches_every_panel_and_the_header_to_english_and_back() -> No
         await pilot.press("4")
         assert "Kazakhstan's investments" in screen_text(app)
         await pilot.press("l")
-        assert app.view.language == "ru"
+        assert app.language == "ru"
         assert "Инвестиции Казахстана" in screen_text(app)
 
 
@@ -41,5 +41,5 @@ async def test_one_language_briefing_says_so() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("l")
         await pilot.pause()
-        assert app.view.language == "en"
+        assert app.language == "en"
         assert any("one language" in str(n.message) for n in app._notifications)

@@ -6,7 +6,7 @@ import pytest
 
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.item_list import ItemList
-from briefing.tui.participants_panel import ParticipantsPanel
+from briefing.tui.panels.participants_panel import ParticipantsPanel
 
 from .conftest import FIXTURES, make_app, screen_text
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefing.tui.app import BriefingApp
+from briefing.tui.panels.participants_panel import ParticipantsPanel
 from briefing.tui.participant_screen import ParticipantScreen
-from briefing.tui.participants_panel import ParticipantsPanel
 
 from .conftest import FIXTURES, make_app, screen_text
 

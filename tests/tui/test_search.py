@@ -7,13 +7,13 @@ import itertools
 from textual import events
 from textual.widgets import Input
 
+from briefing.outline import TextKey
 from briefing.tui.briefing_screen import BriefingScreen
-from briefing.tui.briefing_view import FieldKey
 from briefing.tui.item_list import ItemList
-from briefing.tui.participants_panel import ParticipantsPanel
+from briefing.tui.panels.participants_panel import ParticipantsPanel
 from briefing.tui.search_bar import SearchBar
 
-from .conftest import make_app, screen_text
+from .conftest import make_app, screen_text, viewer_state
 
 
 def counter(app: object) -> str:
@@ -28,7 +28,7 @@ def main_screen(app: object) -> BriefingScreen:
 
 def lines_with_current_match(panel: ItemList) -> list[int]:
     """Rows of ``panel`` on screen drawn with the current-match background."""
-    background = panel.view.highlights.current_style.rich_style.bgcolor  # type: ignore[attr-defined]
+    background = panel.state.highlights.current_style.rich_style.bgcolor  # type: ignore[attr-defined]
     rows = []
     for y in range(panel.scrollable_content_region.height):
         if any(s.style is not None and s.style.bgcolor == background for s in panel.render_line(y)):
@@ -65,7 +65,7 @@ async def test_count_updates_on_every_keystroke() -> None:
         await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace",
                           "backspace", "backspace")
         assert counter(app) == ""
-        assert not app.view.highlights.spans
+        assert not viewer_state(app).highlights.spans
 
 
 async def test_stem_query_finds_other_forms() -> None:
@@ -73,8 +73,8 @@ async def test_stem_query_finds_other_forms() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"коридора")
         assert counter(app) == "1/6"
-        keys = set(app.view.highlights.spans)
-        assert FieldKey("priorities", 0, "initiative0", "ru") in keys
+        keys = set(viewer_state(app).highlights.spans)
+        assert TextKey("priorities", 0, "initiatives.0", "ru") in keys
 
 
 async def test_latin_query_finds_cyrillic_text() -> None:
@@ -82,8 +82,8 @@ async def test_latin_query_finds_cyrillic_text() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"koridor")
         assert counter(app) == "1/6"
-        assert app.view.language == "ru"
-        assert all(key.language in ("ru", "") for key in app.view.highlights.spans)
+        assert app.language == "ru"
+        assert all(key.language in ("ru", "") for key in viewer_state(app).highlights.spans)
 
 
 async def test_no_matches_shows_zero() -> None:
@@ -141,9 +141,9 @@ async def test_match_in_another_language_switches_to_it() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"corridor", "enter")
         # First the tag #middle-corridor (no language), then the English text.
-        assert (counter(app), app.view.language) == ("1/5", "ru")
+        assert (counter(app), app.language) == ("1/5", "ru")
         await pilot.press("n")
-        assert (counter(app), app.view.language) == ("2/5", "en")
+        assert (counter(app), app.language) == ("2/5", "en")
         assert "Middle Corridor" in screen_text(app)
 
 
@@ -151,11 +151,11 @@ async def test_matches_in_the_shown_language_come_first() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"kazinform", "enter")
-        languages = [app.view.language]
+        languages = [app.language]
         total = int(counter(app).split("/")[1])
         for _ in range(total - 1):
             await pilot.press("n")
-            languages.append(app.view.language)
+            languages.append(app.language)
         # ru (the original, shown) first; then en, switched to once.
         assert languages[0] == "ru" and languages[-1] == "en"
         assert sum(1 for a, b in itertools.pairwise(languages) if a != b) == 1
@@ -165,14 +165,14 @@ async def test_escape_clears_the_search() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"коридор", "enter")
-        assert app.view.highlights.spans
+        assert viewer_state(app).highlights.spans
         await pilot.press("escape")
         bar = app.query_one(SearchBar)
         assert not bar.display
-        assert not app.view.highlights.spans
+        assert not viewer_state(app).highlights.spans
         assert bar.input.value == ""
         await pilot.press("slash", *"ко", "escape")
-        assert not bar.display and not app.view.highlights.spans
+        assert not bar.display and not viewer_state(app).highlights.spans
 
 
 async def test_n_without_a_search_says_how_to_search() -> None:
@@ -215,10 +215,10 @@ async def test_the_index_is_built_in_the_background_once_search_opens() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
-        assert not screen.search.ready  # nothing is indexed at start-up
+        assert not screen.query(SearchBar)  # nothing is indexed at start-up
         await pilot.press("slash")
         await app.workers.wait_for_complete()
-        assert screen.search.ready  # before the first letter is typed
+        assert screen.search_bar.session.ready  # before the first letter is typed
         await pilot.press(*"коридор")
         await pilot.pause()
         assert counter(app).endswith("/6")

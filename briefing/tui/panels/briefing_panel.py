@@ -1,4 +1,4 @@
-"""The common base of the panels drawn as lists of items."""
+"""The common base of the panels: a list of items showing some sections of the outline."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 
-from .briefing_view import BriefingView, FieldKey
-from .item_list import ItemList
+from ...outline import Outline, Section, TextKey
+from ..item_list import ItemList
+from ..viewer_state import ViewerState
+from .panel_id import PanelId
 
 
 class BriefingPanel(ItemList):
@@ -19,8 +21,10 @@ class BriefingPanel(ItemList):
 
     Subclasses give the number of items (:meth:`count`) and draw one
     (:meth:`render_entry`); a panel without items shows ``EMPTY`` instead.
-    Text reaches the screen only through :class:`BriefingView`, as literal,
-    highlighted Content.
+    Each subclass says which outline sections it shows and when it is shown;
+    the registry in :mod:`briefing.tui.panels` lists them in order. Text
+    reaches the screen only from the outline, through the highlights, as
+    literal Content.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -28,16 +32,35 @@ class BriefingPanel(ItemList):
         "panel--digits",
     }
 
-    PANEL: ClassVar[str] = ""
-    """The panel's id, one of :data:`briefing.tui.briefing_view.PANEL_TITLES`."""
+    PANEL: ClassVar[PanelId]
+    """The panel's id (and DOM id)."""
+
+    TITLE: ClassVar[str]
+    """The panel's name in the list of panels."""
+
+    SECTIONS: ClassVar[tuple[Section, ...]]
+    """The outline sections the panel shows; search matches in them lead here."""
+
+    ALWAYS: ClassVar[bool] = True
+    """Whether the panel is shown even when its sections are empty."""
 
     EMPTY: ClassVar[str] = "Nothing here."
     """What the panel says when it has no items."""
 
-    def __init__(self, view: BriefingView, *, id: str | None = None) -> None:
+    def __init__(self, state: ViewerState, *, id: str | None = None) -> None:
         super().__init__(id=id or self.PANEL, classes="panel")
-        self.view = view
+        self.state = state
         self.empty_message = self.EMPTY
+
+    @classmethod
+    def shown_for(cls, outline: Outline) -> bool:
+        """Whether the panel is shown for the briefing of ``outline``."""
+        return cls.ALWAYS or any(outline.entries(section) for section in cls.SECTIONS)
+
+    @property
+    def outline(self) -> Outline:
+        """The outline on screen."""
+        return self.state.outline
 
     def count(self) -> int:
         """How many items the panel shows."""
@@ -57,26 +80,26 @@ class BriefingPanel(ItemList):
         return self.render_entry(index, width, style)
 
     def layout_key(self) -> Hashable:
-        return self.view.layout_generation
+        return self.state.layout_generation
 
     def style_key(self) -> Hashable:
-        return self.view.highlights.generation
+        return self.state.highlights.generation
 
     def stale_items(self, old: Hashable, new: Hashable) -> Iterable[int] | None:
-        keys = self.view.highlights.changed_between(old, new)
+        keys = self.state.highlights.changed_between(old, new)
         if keys is None:
             return None
-        return {self.index_of(key) for key in keys if key.panel == self.PANEL}
+        return {self.index_of(key) for key in keys if key.section in self.SECTIONS}
 
     def sync(self) -> None:
         """Show the view's current state (language, highlights, text)."""
         self.refresh()
 
-    def index_of(self, key: FieldKey) -> int:
-        """The item that shows the field ``key``."""
-        return key.item
+    def index_of(self, key: TextKey) -> int:
+        """The item that shows the text ``key``."""
+        return key.entry
 
-    def reveal(self, key: FieldKey) -> None:
+    def reveal(self, key: TextKey) -> None:
         """Bring the field ``key`` on screen, at the current search match if it is there."""
         index = self.index_of(key)
         if not self._ensure_layout():
@@ -87,7 +110,7 @@ class BriefingPanel(ItemList):
 
     def _current_match_line(self, index: int) -> int:
         """The line of item ``index`` drawn with the current-match style, else 0."""
-        highlights = self.view.highlights
+        highlights = self.state.highlights
         if highlights.current is None:
             return 0
         background = highlights.current_style.rich_style.bgcolor

@@ -8,8 +8,9 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 
+from ...outline import Section
 from .briefing_panel import BriefingPanel
-from .briefing_view import PARTICIPANTS
+from .panel_id import PanelId
 
 COLUMNS = (
     ("name", "Name", 4),
@@ -30,12 +31,14 @@ class ParticipantsPanel(BriefingPanel):
     no more to search and highlight than a few.
     """
 
-    PANEL = PARTICIPANTS
+    PANEL = PanelId.PARTICIPANTS
+    TITLE = "Participants"
+    SECTIONS = (Section.PARTICIPANTS,)
     EMPTY = "No participants are listed."
     ITEM_GAP: ClassVar[int] = 0
 
     def count(self) -> int:
-        return len(self.view.briefing.participants)
+        return len(self.outline.entries(Section.PARTICIPANTS))
 
     def measure_item(self, index: int, width: int) -> int | None:
         return 1 if self.count() else None  # a row is one line
@@ -66,14 +69,12 @@ class ParticipantsPanel(BriefingPanel):
         return self._row([Content(heading) for _, heading, _ in COLUMNS], width, style)
 
     def render_entry(self, index: int, width: int, style: Style) -> list[Strip]:
-        participant = self.view.briefing.participants[index]
+        participant = self.outline.entries(Section.PARTICIPANTS)[index]
         cells = []
         for field, _, _ in COLUMNS:
-            value = getattr(participant, field)
             cell_style = ".panel--heading" if field == "name" else ""
-            cell = self.view.text(PARTICIPANTS, index, field, value, cell_style)
-            # One line per row: line breaks become spaces (same length, so the
-            # search's offsets still fit).
-            cells.append(Content(cell.plain.replace("\n", " ").replace("\t", " "),
-                                 list(cell.spans)))
+            cell = self.state.highlights.field(participant.field(field), cell_style, " ")
+            # One line per row: tabs become spaces (same length, so the search's
+            # offsets still fit).
+            cells.append(Content(cell.plain.replace("\t", " "), list(cell.spans)))
         return self._row(cells, width, style)

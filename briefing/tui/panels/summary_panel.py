@@ -9,8 +9,10 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 
+from ...outline import ITEM, Section, TextKey
+from ..viewer_state import ViewerState
 from .briefing_panel import BriefingPanel
-from .briefing_view import SUMMARY, BriefingView, FieldKey, tags_line
+from .panel_id import PanelId
 
 META = "meta"
 TAGS = "tags"
@@ -23,23 +25,26 @@ class SummaryPanel(BriefingPanel):
     (when given), then the paragraphs, then the tags.
     """
 
-    PANEL = SUMMARY
+    PANEL = PanelId.SUMMARY
+    TITLE = "Summary"
+    SECTIONS = (Section.SUMMARY, Section.TAGS)
     HAS_CURSOR: ClassVar[bool] = False
 
-    def __init__(self, view: BriefingView, *, id: str | None = None) -> None:
-        super().__init__(view, id=id)
+    def __init__(self, state: ViewerState, *, id: str | None = None) -> None:
+        super().__init__(state, id=id)
         self._entries_for: tuple[Hashable, list[str | int]] | None = None
 
     def _entries(self) -> list[str | int]:
-        """What each item shows: ``"meta"``, a paragraph number (from 1), ``"tags"``."""
+        """What each item shows: ``"meta"``, a paragraph number (from 0), ``"tags"``."""
         if self._entries_for is not None and self._entries_for[0] == self.layout_key():
             return self._entries_for[1]
-        briefing = self.view.briefing
+        top = self.outline.entries(Section.SUMMARY)[0]
         entries: list[str | int] = []
-        if briefing.date is not None or briefing.location is not None:
+        if top.field("date") or top.field("location"):
             entries.append(META)
-        entries += range(1, len(self.view.summary_paragraphs()[1]) + 1)
-        if briefing.tags:
+        summary = top.field("summary")
+        entries += range(len(summary.paragraphs) if summary is not None else 0)
+        if self.outline.entries(Section.TAGS):
             entries.append(TAGS)
         self._entries_for = (self.layout_key(), entries)
         return entries
@@ -47,32 +52,31 @@ class SummaryPanel(BriefingPanel):
     def count(self) -> int:
         return len(self._entries())
 
-    def index_of(self, key: FieldKey) -> int:
+    def index_of(self, key: TextKey) -> int:
         entries = self._entries()
-        if key.field == TAGS:
+        if key.section == Section.TAGS:
             wanted: str | int = TAGS
-        elif key.field == "text":
-            wanted = key.item
+        elif key.name == "summary":
+            wanted = key.paragraph
         else:
             wanted = META
         return entries.index(wanted) if wanted in entries else 0
 
     def render_entry(self, index: int, width: int, style: Style) -> list[Strip]:
-        view = self.view
-        briefing = view.briefing
+        highlights = self.state.highlights
+        top = self.outline.entries(Section.SUMMARY)[0]
         entry = self._entries()[index]
         if entry == META:
-            parts = [
-                view.text(SUMMARY, 0, "date", str(briefing.date) if briefing.date else None),
-                view.text(SUMMARY, 0, "location", briefing.location),
-            ]
+            parts = [highlights.field(top.field(name)) for name in ("date", "location")]
             line = Content(" · ").join([part for part in parts if part])
             content = line.stylize_before(".panel--accent")
         elif entry == TAGS:
-            content = view.text(SUMMARY, 0, TAGS, tags_line(briefing.tags), ".panel--dim")
+            tags = [Content("#") + highlights.field(tag.field(ITEM))
+                    for tag in self.outline.entries(Section.TAGS)]
+            content = Content("  ").join(tags).stylize_before(".panel--dim")
         else:
             assert isinstance(entry, int)
-            language, paragraphs = view.summary_paragraphs()
-            key = FieldKey(SUMMARY, entry, "text", language)
-            content = view.highlights.content(key, paragraphs[entry - 1])
+            summary = top.fields["summary"]
+            paragraph = summary.paragraphs[entry]
+            content = highlights.content(summary.text_key(entry), paragraph)
         return self.content_strips(content, width, style)

@@ -6,33 +6,35 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 
+from ...outline import Section, list_items
 from .briefing_panel import BriefingPanel
-from .briefing_view import PRIORITIES
+from .panel_id import PanelId
 
 
 class PrioritiesPanel(BriefingPanel):
     """Sector priorities, most important first: ``1. Transport``, its summary, initiatives."""
 
-    PANEL = PRIORITIES
+    PANEL = PanelId.PRIORITIES
+    TITLE = "Priorities"
+    SECTIONS = (Section.PRIORITIES,)
     EMPTY = "No priorities are listed."
 
     def count(self) -> int:
-        return len(self.view.briefing.priorities)
+        return len(self.outline.entries(Section.PRIORITIES))
 
     def render_entry(self, index: int, width: int, style: Style) -> list[Strip]:
-        view = self.view
-        priority = view.briefing.priorities[index]
+        highlights = self.state.highlights
+        priority = self.outline.entries(Section.PRIORITIES)[index]
         rank = f"{index + 1}. "
         indent = len(rank)
-        heading = Content.styled(rank, ".panel--accent") + view.text(
-            PRIORITIES, index, "sector", priority.sector, ".panel--heading"
-        )
+        heading = Content.styled(rank, ".panel--accent") + highlights.field(
+            priority.field("sector"), ".panel--heading")
         strips = self.content_strips(heading, width, style)
-        if priority.summary is not None:
-            summary = view.text(PRIORITIES, index, "summary", priority.summary)
+        if priority.field("summary"):
+            summary = highlights.field(priority.field("summary"))
             strips += self.content_strips(summary, width, style, indent)
-        for number, initiative in enumerate(priority.initiatives):
-            text = view.text(PRIORITIES, index, f"initiative{number}", initiative)
+        for initiative in list_items(priority, "initiatives"):
+            text = highlights.field(initiative)
             bullet = self.content_strips(Content.styled("•", ".panel--accent"), 2, style)[0]
             lines = self.content_strips(text, width, style, indent + 2)
             lines[0] = Strip.join([lines[0].crop(0, indent), bullet, lines[0].crop(indent + 2)])

@@ -9,12 +9,12 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 
-from ..big_digits import big_lines, split_big
-from ..figures import figure_headline, full_number, shared_unit_groups
-from ..model import Briefing
-from ..safe_text import visible
+from ...big_digits import big_lines, split_big
+from ...figures import bar_fractions, figure_headline
+from ...outline import Outline, Section
+from ..viewer_state import ViewerState
 from .briefing_panel import BriefingPanel
-from .briefing_view import FIGURES, BriefingView
+from .panel_id import PanelId
 
 BLOCKS = " ▏▎▍▌▋▊▉█"
 """Eighths of a cell, for bars drawn to sub-cell precision."""
@@ -37,7 +37,7 @@ class _Headline:
 
 def headline(text: str) -> _Headline:
     """Split a figure's headline (``"$35 bn"``) into large glyphs and a suffix (``"bn"``)."""
-    big, rest = split_big(visible(text))
+    big, rest = split_big(text)
     if not big:
         return _Headline(("", "", ""), rest.strip())
     rows = big_lines(big)
@@ -60,38 +60,39 @@ class FiguresPanel(BriefingPanel):
     so their sizes can be compared at a glance.
     """
 
-    PANEL = FIGURES
+    PANEL = PanelId.FIGURES
+    TITLE = "Figures"
+    SECTIONS = (Section.FIGURES,)
     EMPTY = "No key figures are given."
 
-    def __init__(self, view: BriefingView, *, id: str | None = None) -> None:
-        super().__init__(view, id=id)
-        self._prepared_for: Briefing | None = None
+    def __init__(self, state: ViewerState, *, id: str | None = None) -> None:
+        super().__init__(state, id=id)
+        self._prepared_for: Outline | None = None
         self._headlines: list[_Headline] = []
         self._bars: dict[int, float] = {}
         self._left = 0
 
     def _prepare(self) -> None:
-        """Headlines, bar lengths and the large-number column width, once per briefing."""
-        briefing = self.view.briefing
-        if self._prepared_for is briefing:
+        """Headlines, bar lengths and the large-number column width, once per outline."""
+        outline = self.outline
+        if self._prepared_for is outline:
             return
-        self._prepared_for = briefing
-        figures = briefing.figures
-        self._headlines = [headline(figure_headline(figure)) for figure in figures]
+        self._prepared_for = outline
+        figures = outline.entries(Section.FIGURES)
+        self._headlines = [
+            headline(figure_headline(figure.text("display") or None, figure.fields["value"].value))
+            for figure in figures
+        ]
         self._left = max((h.width for h in self._headlines), default=0)
-        groups = shared_unit_groups(figures)
-        largest = {
-            unit: max(abs(figure.value) for figure in group) for unit, group in groups.items()
-        }
-        self._bars = {}
-        for index, figure in enumerate(figures):
-            unit = figure.unit.get() if figure.unit is not None else None
-            if unit in largest:
-                top = largest[unit]
-                self._bars[index] = abs(figure.value) / top if top else 0.0
+        # Units compared in the original language, the same whichever is on screen.
+        units = [figure.field("unit") for figure in figures]
+        self._bars = bar_fractions([
+            (unit.value.get() if unit is not None else None, figure.fields["value"].value)
+            for unit, figure in zip(units, figures, strict=True)
+        ])
 
     def count(self) -> int:
-        return len(self.view.briefing.figures)
+        return len(self.outline.entries(Section.FIGURES))
 
     def _columns(self, width: int) -> tuple[int, int]:
         """Widths of the large-number column (0: none, number above) and the text."""
@@ -104,21 +105,21 @@ class FiguresPanel(BriefingPanel):
 
     def _text(self, index: int, right_width: int) -> Content:
         """Label, value with unit and period, bar, note: the text beside the number."""
-        view = self.view
-        figure = view.briefing.figures[index]
-        lines = [view.text(FIGURES, index, "label", figure.label, ".panel--heading")]
-        value = [view.text(FIGURES, index, "value", full_number(figure.value))]
-        if figure.unit is not None:
-            value.append(view.text(FIGURES, index, "unit", figure.unit))
+        highlights = self.state.highlights
+        figure = self.outline.entries(Section.FIGURES)[index]
+        lines = [highlights.field(figure.field("label"), ".panel--heading")]
+        value = [highlights.field(figure.field("value"))]
+        if figure.field("unit"):
+            value.append(highlights.field(figure.field("unit")))
         line = Content(" ").join(value)
-        if figure.period is not None:
-            line += Content(" · ") + view.text(FIGURES, index, "period", figure.period)
+        if figure.field("period"):
+            line += Content(" · ") + highlights.field(figure.field("period"))
         lines.append(line.stylize_before(".panel--dim"))
         if index in self._bars:
             lines.append(Content.styled(bar(self._bars[index], max(1, right_width - 2)),
                                         ".panel--bar"))
-        if figure.note is not None:
-            lines.append(view.text(FIGURES, index, "note", figure.note, ".panel--dim"))
+        if figure.field("note"):
+            lines.append(highlights.field(figure.field("note"), ".panel--dim"))
         return Content("\n").join(lines)
 
     def _big_rows(self, index: int) -> int:

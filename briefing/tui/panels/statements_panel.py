@@ -8,9 +8,10 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 
-from ..model import Briefing, Statement
+from ...outline import Section, TextKey
+from ..viewer_state import ViewerState
 from .briefing_panel import BriefingPanel
-from .briefing_view import PARTICIPANTS, STATEMENTS, BriefingView, FieldKey
+from .panel_id import PanelId
 
 
 class StatementsPanel(BriefingPanel):
@@ -20,33 +21,34 @@ class StatementsPanel(BriefingPanel):
     participant detail screen does; by default it shows all.
     """
 
-    PANEL = STATEMENTS
+    PANEL = PanelId.STATEMENTS
+    TITLE = "Statements"
+    SECTIONS = (Section.STATEMENTS,)
+    ALWAYS = False
     EMPTY = "No statements are recorded."
     INDENT = 2
 
     def __init__(
-        self, view: BriefingView, statements: Sequence[int] | None = None, *,
+        self, state: ViewerState, statements: Sequence[int] | None = None, *,
         id: str | None = None,
     ) -> None:
-        super().__init__(view, id=id)
+        super().__init__(state, id=id)
         self.subset = None if statements is None else list(statements)
         self._subset_positions: dict[int, int] | None = None
-        self._speakers: dict[int, int] = {}
-        self._speakers_of: Briefing | None = None
 
     def count(self) -> int:
         if self.subset is not None:
             return len(self.subset)
-        return len(self.view.briefing.statements)
+        return len(self.outline.entries(Section.STATEMENTS))
 
     def statement_index(self, item: int) -> int:
         """The briefing's index of the statement shown as item ``item``."""
         return item if self.subset is None else self.subset[item]
 
-    def index_of(self, key: FieldKey) -> int:
+    def index_of(self, key: TextKey) -> int:
         if self.subset is None:
-            return key.item
-        return self._positions().get(key.item, 0)
+            return key.entry
+        return self._positions().get(key.entry, 0)
 
     def _positions(self) -> dict[int, int]:
         """Item of each statement in the subset."""
@@ -55,40 +57,32 @@ class StatementsPanel(BriefingPanel):
         return self._subset_positions
 
     def stale_items(self, old: Hashable, new: Hashable) -> Iterable[int] | None:
-        keys = self.view.highlights.changed_between(old, new)
-        if keys is None or any(key.panel == PARTICIPANTS for key in keys):
+        keys = self.state.highlights.changed_between(old, new)
+        if keys is None or any(key.section == Section.PARTICIPANTS for key in keys):
             return None  # speakers' names are drawn in every statement
-        return {self.index_of(key) for key in keys if key.panel == STATEMENTS}
+        return {self.index_of(key) for key in keys if key.section == Section.STATEMENTS}
 
-    def speaker_index(self, statement: Statement) -> int | None:
-        """The index of the statement's speaker among the participants."""
-        briefing = self.view.briefing
-        if self._speakers_of is not briefing:
-            # By identity: the loader links each statement to its Participant object.
-            self._speakers = {id(p): i for i, p in enumerate(briefing.participants)}
-            self._speakers_of = briefing
-        if statement.speaker is None:
-            return None
-        return self._speakers.get(id(statement.speaker))
+    def speaker_index(self, item: int) -> int | None:
+        """The index among the participants of the speaker of item ``item``."""
+        statement = self.outline.entries(Section.STATEMENTS)[self.statement_index(item)]
+        return statement.refers_to
 
     def _parts(self, index: int) -> tuple[Content, Content]:
         """The speaker line and the text of item ``index``."""
-        view = self.view
-        number = self.statement_index(index)
-        statement = view.briefing.statements[number]
-        speaker = statement.speaker
-        speaker_index = self.speaker_index(statement)
-        if speaker is not None and speaker_index is not None:
-            parts = [view.text(PARTICIPANTS, speaker_index, "name", speaker.name,
-                               ".panel--accent")]
-            if speaker.role is not None:
-                role = view.text(PARTICIPANTS, speaker_index, "role", speaker.role,
-                                 ".panel--dim")
+        highlights = self.state.highlights
+        statement = self.outline.entries(Section.STATEMENTS)[self.statement_index(index)]
+        speaker = None
+        if statement.refers_to is not None:
+            speaker = self.outline.entry(Section.PARTICIPANTS, statement.refers_to)
+        if speaker is not None:
+            parts = [highlights.field(speaker.field("name"), ".panel--accent", " ")]
+            if speaker.field("role"):
+                role = highlights.field(speaker.field("role"), ".panel--dim", " ")
                 parts.append(Content.styled(" · ", ".panel--dim") + role)
             heading = Content("").join(parts)
         else:
-            heading = view.text(STATEMENTS, number, "by", statement.by, ".panel--accent")
-        return heading, view.text(STATEMENTS, number, "text", statement.text)
+            heading = highlights.field(statement.field("by"), ".panel--accent")
+        return heading, highlights.field(statement.field("text"))
 
     def measure_item(self, index: int, width: int) -> int | None:
         if not self.count():

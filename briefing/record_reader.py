@@ -1,0 +1,427 @@
+"""Check a YAML node tree against the record declarations and build the model.
+
+:class:`RecordReader` walks the tree by the :class:`~briefing.model.RecordSpec`
+of each mapping, converting every value by its field's :class:`~briefing.model.Kind`,
+noting where each value is written (so every view can point back into the
+file), and collecting every problem with its line and column.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from . import model
+from .errors import Problem
+from .limits import MAX_NUMBER_DIGITS, MAX_PROBLEMS, MAX_TEXT_LENGTH
+from .model import BRIEFING, FORMAT_VERSION, FieldSpec, Kind, Position, RecordSpec, Text
+from .record_messages import KIND_NAMES, a, closest, describe, missing, shown, suggest
+from .yaml_tree import Mapping, Node, Reported, Scalar, Sequence, to_python
+
+EXTENSION_PREFIX = "x-"
+_SUGGEST_MAX_WORK = 2_000_000
+"""Most character pairs compared for all the "did you mean"s of unknown references:
+their choices are the file's own names, and comparing costs length times length."""
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\Z")
+_NUMBER = re.compile(r"[-+]?(?:\d[\d_]*)?(?:\.\d[\d_]*)?(?:[eE][-+]?\d+)?\Z")
+_NOT_FINITE = re.compile(r"[-+]?\.(?:nan|NaN|NAN|inf|Inf|INF)\Z")
+class TooManyProblems(Exception):
+    """More than ``MAX_PROBLEMS`` problems were found: checking stops."""
+
+
+class RecordReader:
+    """Checks a node tree against the record specs, collecting problems."""
+
+    def __init__(self, file: str, base_dir: Path | None) -> None:
+        self.file = file
+        self.base_dir = base_dir
+        self.problems: list[Problem] = []
+        self.language = model.DEFAULT_LANGUAGE
+
+    def problem(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(self.file, message, node.line, node.column))
+        if len(self.problems) > MAX_PROBLEMS:
+            raise TooManyProblems
+
+    # -- the document -------------------------------------------------------
+
+    def read_briefing(self, root: Node) -> model.Briefing | None:
+        """The briefing in ``root``; ``None`` if it has problems (then in ``problems``)."""
+        if not isinstance(root, Mapping):
+            self.problem(root, "a briefing must be a mapping of keys (`briefing: 1`, "
+                         "`title: ...`), not " + describe(root))
+            return None
+        keys = {key.value: value for key, value in root.items}
+        version_field = next(f for f in BRIEFING.fields if f.kind is Kind.VERSION)
+        version_node = keys.get(version_field.name)
+        version = _whole_number(version_node) if isinstance(version_node, Scalar) else None
+        if version_node is not None and version is not None and version > FORMAT_VERSION:
+            # Its other keys may be new too: reading them would only add noise.
+            self.problem(version_node, f"made for a newer version of the briefing format "
+                         f"(version {version}); this program reads version {FORMAT_VERSION}, "
+                         "so update the program to open it")
+            return None
+        language_node = keys.get("language")
+        if isinstance(language_node, Scalar) and _LANGUAGE_TAG.match(language_node.value):
+            self.language = language_node.value
+        # Cross-references are checked even when a required key is missing, so
+        # that every problem is reported at once.
+        values, complete = self.record_values(root, BRIEFING)
+        values.setdefault("language", self.language)
+        self.resolve_references(values, keys)
+        return model.Briefing(**values) if complete else None
+
+    def record(self, node: Mapping, spec: RecordSpec) -> Any:
+        """The record read from a mapping; ``None`` if a required field is missing."""
+        values, complete = self.record_values(node, spec)
+        return spec.model(**values) if complete else None
+
+    def record_values(self, node: Mapping, spec: RecordSpec) -> tuple[dict[str, Any], bool]:
+        """The values read from a mapping, and whether every required one is there."""
+        values: dict[str, Any] = {}
+        extensions: dict[str, Any] = {}
+        positions: dict[str, Position] = {"": Position(node.line, node.column)}
+        fields = spec.by_name()
+        complete = True
+        suggested: set[str] = set()  # fields an unknown key was taken for
+        for key, value in node.items:
+            field = fields.get(key.value)
+            if field is None:
+                if key.value.startswith(EXTENSION_PREFIX):
+                    extensions[key.value] = to_python(value)
+                else:
+                    guess = closest(key.value, list(fields))
+                    hint = f"; did you mean `{guess}`?" if guess is not None else ""
+                    if guess is not None:
+                        suggested.add(guess)
+                    self.problem(key, f"unknown key {shown(key.value, '`')} in "
+                                 f"{a(spec.name)}{hint}")
+                continue
+            positions[field.name] = Position(value.line, value.column)
+            converted = self.value(value, field, positions)
+            if converted is not None:
+                values[field.attribute] = converted
+        for field in spec.fields:
+            if field.required and field.name not in positions:
+                if field.name not in suggested:  # else "did you mean" said it already
+                    self.problem(node, missing(spec, field))
+                complete = False
+            elif field.required and field.attribute not in values:
+                complete = False
+        model_fields = getattr(spec.model, "_fields", ())
+        if extensions and "extensions" in model_fields:
+            values["extensions"] = extensions
+        if "positions" in model_fields:
+            values["positions"] = positions
+        return values, complete
+
+    # -- values -------------------------------------------------------------
+
+    def value(self, node: Node, field: FieldSpec, positions: dict[str, Position]) -> Any:
+        """Convert one value by its field's kind; ``None`` after reporting a problem."""
+        if isinstance(node, Reported):
+            return None
+        if is_nothing(node):
+            self.empty(node, field.name, required=field.required)
+            return None
+        kind = field.kind
+        if kind is Kind.TEXT:
+            return self.text(node, field.name, positions, field.name)
+        if kind in (Kind.TEXT_LIST, Kind.STRING_LIST, Kind.RECORD_LIST):
+            if not isinstance(node, Sequence):
+                return self.wrong_type(node, field, "a list (items starting with `- `)")
+            items = []
+            for number, item in enumerate(node.items):
+                path = f"{field.name}.{number}"
+                positions[path] = Position(item.line, item.column)
+                converted = self.list_item(item, field, positions, path)
+                if converted is not None:
+                    items.append(converted)
+            return tuple(items)
+        if kind is Kind.RECORD:
+            if not isinstance(node, Mapping):
+                return self.wrong_type(node, field, "a mapping of keys")
+            assert field.record is not None
+            return self.record(node, field.record)
+        if not isinstance(node, Scalar):
+            return self.wrong_type(node, field, KIND_NAMES[kind])
+        return self.scalar(node, field)
+
+    def list_item(
+        self, node: Node, field: FieldSpec, positions: dict[str, Position], path: str
+    ) -> Any:
+        if isinstance(node, Reported):
+            return None
+        if is_nothing(node):
+            self.empty(node, field.name, item=True)
+            return None
+        if field.kind is Kind.TEXT_LIST:
+            return self.text(node, field.name, positions, path)
+        if field.kind is Kind.STRING_LIST:
+            if not isinstance(node, Scalar):
+                return self.wrong_type(node, field, "text", item=True)
+            return self.string(node, field.name)
+        assert field.record is not None
+        if not isinstance(node, Mapping):
+            return self.wrong_type(node, field, f"{a(field.record.name)} (a mapping of keys)",
+                                   item=True)
+        return self.record(node, field.record)
+
+    def empty(self, node: Node, name: str, required: bool = False, item: bool = False) -> None:
+        """Report a key (or list item) written with no value."""
+        if item:
+            self.problem(node, f"an item of `{name}` is empty; give it a value or remove it")
+        elif required:
+            self.problem(node, f"`{name}` is empty; give it a value")
+        else:
+            self.problem(node, f"`{name}` is empty; give it a value or remove the key")
+
+    def wrong_type(self, node: Node, field: FieldSpec, expected: str, item: bool = False) -> None:
+        where = f"each item of `{field.name}`" if item else f"`{field.name}`"
+        self.problem(node, f"{where} must be {expected}, not {describe(node)}")
+
+    def scalar(self, node: Scalar, field: FieldSpec) -> Any:
+        kind = field.kind
+        if kind is Kind.STRING:
+            return self.string(node, field.name)
+        if kind is Kind.VERSION:
+            return self.version(node)
+        if kind is Kind.NUMBER:
+            return self.number(node, field.name)
+        if kind is Kind.DATE:
+            date = model.PartialDate.parse(node.value)
+            if date is None:
+                self.problem(node, f"`{field.name}` must be a date written YYYY, YYYY-MM or "
+                             f"YYYY-MM-DD, not {node.value!r}")
+            return date
+        if kind is Kind.LANGUAGE:
+            if not _LANGUAGE_TAG.match(node.value):
+                self.problem(node, f"`{field.name}` must be a language tag such as `ru` or "
+                             f"`en`, not {node.value!r}")
+                return None
+            return node.value
+        if kind is Kind.SLUG:
+            if not _SLUG.match(node.value):
+                self.problem(node, f"`{field.name}` must be a short id of lowercase letters, "
+                             f"digits and hyphens (e.g. `isetov`), not {node.value!r}")
+                return None
+            return node.value
+        if kind is Kind.CHOICE:
+            assert field.choice_type is not None
+            if node.value not in field.choices:
+                options = ", ".join(field.choices)
+                self.problem(node, f"`{field.name}` must be one of {options}, not "
+                             f"{node.value!r}{suggest(node.value, list(field.choices))}")
+                return None
+            return field.choice_type(node.value)
+        assert kind is Kind.PATH
+        return self.article_path(node)
+
+    def string(self, node: Scalar, name: str) -> str | None:
+        if is_nothing(node):
+            self.empty(node, name)
+            return None
+        if len(node.value) > MAX_TEXT_LENGTH:
+            self.problem(node, f"`{name}` is {len(node.value):,} characters long; a text may "
+                         f"be at most {MAX_TEXT_LENGTH:,}")
+            return None
+        return node.value
+
+    def text(
+        self, node: Node, name: str, positions: dict[str, Position], path: str
+    ) -> Text | None:
+        """A Text; where each language is written goes in ``positions`` under ``path.LANG``."""
+        if isinstance(node, Scalar):
+            plain = self.string(node, name)
+            if plain is None:
+                return None
+            positions[f"{path}.{self.language}"] = Position(node.line, node.column)
+            return Text({self.language: plain}, self.language)
+        if isinstance(node, Sequence):
+            self.problem(node, f"`{name}` must be text, or a map of language to text "
+                         "(`en: ...`), not a list")
+            return None
+        values: dict[str, str] = {}
+        for key, value in node.items:
+            if key.value.startswith(EXTENSION_PREFIX) or isinstance(value, Reported):
+                continue
+            if not _LANGUAGE_TAG.match(key.value):
+                self.problem(key, f"{shown(key.value, '`')} is not a language tag; in "
+                             f"`{name}`, each key is a language such as `ru` or `en` (if "
+                             "this is text containing `: `, put it all in quotes)")
+            elif not isinstance(value, Scalar):
+                self.problem(value, f"`{name}.{key.value}` must be text, not "
+                             f"{describe(value)}")
+            elif (string := self.string(value, f"{name}.{key.value}")) is not None:
+                values[key.value] = string
+                positions[f"{path}.{key.value}"] = Position(value.line, value.column)
+        if not node.items:
+            self.problem(node, f"`{name}` is an empty map; give the text in at least one "
+                         "language")
+        return Text(values, self.language) if values else None
+
+    def version(self, node: Scalar) -> int | None:
+        """The format version: a plain whole number from 1 (newer ones stop reading earlier)."""
+        version = _whole_number(node)
+        digits = node.value.isascii() and node.value.isdigit()
+        if version is None and digits and not node.plain:
+            self.problem(node, "the format version must be a number; remove the quotes around it")
+        elif version is None and digits:
+            self.problem(node, "the format version is far too large a number")
+        elif version is None:
+            self.problem(node, f"the format version must be a whole number such as "
+                         f"`{FORMAT_VERSION}`, not {shown(node.value)}")
+        elif version < 1:
+            self.problem(node, f"the format version must be {FORMAT_VERSION}, not {version}")
+            return None
+        return version
+
+    def number(self, node: Scalar, name: str) -> int | float | None:
+        written = node.value.strip()
+        if not node.plain:
+            self.problem(node, f"`{name}` must be a number; remove the quotes around it")
+            return None
+        if _NOT_FINITE.match(written):
+            self.problem(node, f"`{name}` must be a finite number, not {written}")
+            return None
+        if not _NUMBER.match(written) or not any(c.isdigit() for c in written):
+            self.problem(node, f"`{name}` must be a number (e.g. 35000000000 or 2.5), "
+                         f"not {written!r}")
+            return None
+        digits = written.replace("_", "")
+        if sum(c.isdigit() for c in digits.split("e")[0].split("E")[0]) > MAX_NUMBER_DIGITS:
+            self.problem(node, f"`{name}` has more than {MAX_NUMBER_DIGITS} digits; "
+                         "write it with an exponent (e.g. 3.5e10) or a larger unit")
+            return None
+        if re.fullmatch(r"[-+]?\d+", digits):
+            return int(digits)
+        number = float(digits)
+        if not math.isfinite(number):
+            self.problem(node, f"`{name}` is too large a number")
+            return None
+        return number
+
+    def article_path(self, node: Scalar) -> str | None:
+        """``source.text``: relative, inside the briefing's folder, and present."""
+        written = node.value
+        if not written or PurePosixPath(written).is_absolute() or \
+                PureWindowsPath(written).is_absolute() or ".." in PurePosixPath(written).parts:
+            self.problem(node, "`text` must be a path relative to this file, inside its "
+                         f"folder, not {written!r}")
+            return None
+        if self.base_dir is None:
+            return written
+        try:
+            target = (self.base_dir / written).resolve()
+            inside = target.is_relative_to(self.base_dir.resolve())
+            is_file, exists = target.is_file(), target.exists()
+        except (OSError, ValueError, RuntimeError):  # a name too long, a NUL, a symlink loop
+            inside = is_file = exists = False
+        if exists and not inside:
+            self.problem(node, "`text` must be a path relative to this file, inside its "
+                         f"folder, but {shown(written)} leads outside it")
+        elif exists and not is_file:
+            self.problem(node, f"the source text {shown(written)} is a folder, not a file")
+        elif not is_file:
+            self.problem(node, f"the source text {shown(written)} does not exist beside "
+                         "this file")
+        else:
+            return written
+        return None
+
+    # -- cross-references ---------------------------------------------------
+
+    def resolve_references(self, values: dict[str, Any], keys: dict[str, Node]) -> None:
+        """Link each statement to the index of the participant its ``by`` names.
+
+        Every id and name written in ``participants`` counts, including those of
+        participants with problems of their own, which are not reported a second
+        time here.
+        """
+        participants: tuple[model.Participant, ...] = values.get("participants", ())
+        statements: tuple[model.Statement, ...] = values.get("statements", ())
+        self.check_unique_ids(keys.get("participants"))
+        if not statements:
+            return
+        written = _participant_keys(keys.get("participants"))
+        by_key: dict[str, int] = {}
+        for number, participant in enumerate(participants):
+            for name in participant.name.values.values():
+                by_key.setdefault(name, number)
+        for number, participant in enumerate(participants):
+            if participant.id:
+                by_key[participant.id] = number
+        resolved = []
+        choices = list(by_key)  # every id and name
+        choices_length = sum(len(choice) for choice in choices)
+        work_left = _SUGGEST_MAX_WORK
+        for statement in statements:
+            speaker = by_key.get(statement.by)
+            if speaker is None and statement.by not in written:
+                work = len(statement.by) * choices_length
+                hint = ""
+                if work <= work_left:
+                    work_left -= work
+                    hint = suggest(statement.by, choices)
+                line, column = statement.positions["by"]
+                self.problems.append(Problem(
+                    self.file, f"`by: {shown(statement.by, '')}` names no participant; "
+                    f"use the `id` or name of one listed in `participants`{hint}", line, column))
+                if len(self.problems) > MAX_PROBLEMS:
+                    raise TooManyProblems
+            resolved.append(statement._replace(speaker=speaker))
+        values["statements"] = tuple(resolved)
+
+    def check_unique_ids(self, node: Node | None) -> None:
+        if not isinstance(node, Sequence):
+            return
+        seen: set[str] = set()
+        for item in node.items:
+            if not isinstance(item, Mapping):
+                continue
+            for key, value in item.items:
+                if key.value == "id" and isinstance(value, Scalar):
+                    if value.value in seen:
+                        self.problem(value, f"id `{value.value}` is used by another "
+                                     "participant above; ids must be unique")
+                    seen.add(value.value)
+
+
+def _participant_keys(node: Node | None) -> set[str]:
+    """Every well-formed id and every name written in ``participants``, including
+    those of participants left out for problems of their own.
+
+    A ``by`` naming one of those is not reported again; a ``by`` naming a
+    malformed id still is, since it must change when the id is corrected."""
+    keys: set[str] = set()
+    if not isinstance(node, Sequence):
+        return keys
+    for item in node.items:
+        if not isinstance(item, Mapping):
+            continue
+        for key, value in item.items:
+            if isinstance(value, Scalar) and (
+                key.value == "name" or (key.value == "id" and _SLUG.match(value.value))
+            ):
+                keys.add(value.value)
+            elif key.value == "name" and isinstance(value, Mapping):
+                keys.update(v.value for _, v in value.items if isinstance(v, Scalar))
+    return keys
+
+
+def _whole_number(node: Scalar) -> int | None:
+    """A plain, unsigned whole number of at most ``MAX_NUMBER_DIGITS`` digits, else None."""
+    written = node.value
+    if not node.plain or not written.isascii() or not written.isdigit():
+        return None
+    return int(written) if len(written) <= MAX_NUMBER_DIGITS else None
+
+
+def is_nothing(node: Node) -> bool:
+    """True for a key written with no value (``key:``)."""
+    return isinstance(node, Scalar) and node.plain and node.value == ""
+
+

@@ -1,0 +1,41 @@
+"""Messages that widgets, screens and the palette post up to whoever handles them."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from ..loader import Article
+from ..model import Briefing
+
+
+class LanguageRequested(Message):
+    """Show the briefing in ``language`` (``None``: the next of its languages)."""
+
+    def __init__(self, language: str | None = None) -> None:
+        super().__init__()
+        self.language = language
+
+
+class PanelRequested(Message):
+    """Show the panel ``panel`` on the main screen."""
+
+    def __init__(self, panel: str) -> None:
+        super().__init__()
+        self.panel = panel
+
+
+class BriefingReloaded(Message):
+    """A new version of the file was loaded and checked."""
+
+    def __init__(self, briefing: Briefing, article: Article | None) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.article = article
+
+
+class ReloadFailed(Message):
+    """The file on disk has problems; the last good version stays on screen."""
+
+    def __init__(self, problems: tuple[str, ...]) -> None:
+        super().__init__()
+        self.problems = problems

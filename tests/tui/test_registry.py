@@ -1,0 +1,78 @@
+"""The panel registry, the navigation, the help, the footer, the palette and the search agree."""
+
+from __future__ import annotations
+
+from briefing.outline import Section
+from briefing.tui.briefing_header import BriefingHeader
+from briefing.tui.briefing_screen import BriefingScreen
+from briefing.tui.messages import LanguageRequested
+from briefing.tui.panels import PANELS, PanelId, panel_class, panel_of, panels_for
+from briefing.tui.panels.participants_panel import COLUMNS
+
+from .conftest import FIXTURES, make_app, screen_text, viewer_state, wait_for
+
+
+def test_every_panel_id_has_one_panel_and_every_section_one_panel() -> None:
+    assert [panel.PANEL for panel in PANELS] == list(PanelId)
+    shown_in = [section for panel in PANELS for section in panel.SECTIONS]
+    assert sorted(shown_in) == sorted(Section)  # each section in exactly one panel
+    assert len(PANELS) <= 9  # the 1-9 keys reach every panel
+    for panel in PANELS:
+        assert panel.TITLE and panel.__module__.endswith(
+            "".join(f"_{c.lower()}" if c.isupper() else c for c in panel.__name__).lstrip("_"))
+
+
+async def test_navigation_footer_help_and_palette_list_the_registry() -> None:
+    for path in (FIXTURES / "minimal.yaml", FIXTURES / "timeline.yaml"):
+        app = make_app(path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, BriefingScreen)
+            shown = panels_for(app.outline)
+            text = screen_text(app)
+            for number, panel in enumerate(shown, 1):
+                assert f"{number} {panel_class(panel).TITLE}" in text
+                await pilot.press(str(number))
+                assert screen.current_panel == panel
+            hidden = [panel for panel in PANELS if panel.PANEL not in shown]
+            for panel in hidden:
+                assert f" {panel.TITLE} " not in text.split("\n", 3)[-1][:30]
+            footer = [line for line in screen_text(app).splitlines() if line.strip()][-1]
+            assert "1-9" in footer and "Panel" in footer and "Search" in footer
+            await pilot.press("question_mark")
+            assert "Go to panel 1-9" in screen_text(app)
+            await pilot.press("escape", "ctrl+p", *"go to")
+            await wait_for(lambda app=app: "Go to" in screen_text(app), pilot)
+            palette = screen_text(app)
+            for panel in PANELS:
+                assert (f"Go to {panel.TITLE}" in palette) == (panel.PANEL in shown), panel
+
+
+async def test_every_searchable_field_of_the_sample_is_shown_where_search_leads() -> None:
+    """Each text the search index holds leads to a panel item that shows it."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen)
+        columns = {name for name, _, _ in COLUMNS}
+        keys = list(app.outline.texts())
+        assert len(keys) > 100
+        for key, paragraph in keys:
+            if key.language and key.language != app.language:
+                app.post_message(LanguageRequested(key.language))
+                await wait_for(lambda key=key: viewer_state(app).outline.language == key.language,
+                               pilot)
+            panel = screen.panel(panel_of(key.section))
+            assert panel.PANEL in panels_for(app.outline)
+            item = panel.index_of(key)
+            assert 0 <= item < panel.count(), key
+            if key.section == Section.PARTICIPANTS and key.name not in columns:
+                continue  # shown on the participant's own screen (test_detail.py)
+            if key.name == "title":  # in the header, above every panel
+                header = screen.query_one(BriefingHeader)
+                header.refresh()
+                assert paragraph in str(header.render()), key
+                continue
+            strips = panel.render_item(item, 400, panel.visual_style)
+            drawn = " ".join("".join(segment.text for segment in strip) for strip in strips)
+            assert " ".join(paragraph.split())[:40] in " ".join(drawn.split()), key
