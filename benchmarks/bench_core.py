@@ -20,9 +20,9 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate_size
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.generate import generate_size
 from briefing.loader import loads
 
 ROOT = Path(__file__).resolve().parent.parent

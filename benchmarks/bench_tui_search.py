@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -49,6 +50,15 @@ def _count(session: SearchSession, query: str) -> str:
     return session.counter()
 
 
+def appears_after(mark: int, needle: bytes) -> Callable[[bytes], bool]:
+    """A ``wait_for`` condition: ``needle`` is in the output written after offset ``mark``."""
+
+    def condition(out: bytes) -> bool:
+        return needle in out[mark:]
+
+    return condition
+
+
 def measure(path: Path, queries: list[str], first_paint: bytes) -> list[float]:
     """Milliseconds from each keystroke to the screen update that shows its result."""
     expected = expected_counters(path, queries)
@@ -67,12 +77,12 @@ def measure(path: Path, queries: list[str], first_paint: bytes) -> list[float]:
                 sent = app.write(char)
                 # The total only: which match is current depends on the panel on screen.
                 needle = ("/" + counter.partition("/")[2]).encode()
-                done = app.wait_for(lambda out, m=mark, n=needle: n in out[m:], timeout=30)
+                done = app.wait_for(appears_after(mark, needle), timeout=30)
                 timings.append((done - sent) * 1000)
                 app.drain()  # the rest of the frame; then the next key, as a typist would
             mark = len(app.output)
             app.write("\x1b")  # Esc clears the search
-            app.wait_for(lambda out, m=mark: b"Search" in out[m:], timeout=30)
+            app.wait_for(appears_after(mark, b"Search"), timeout=30)
             app.drain()
     finally:
         app.stop()

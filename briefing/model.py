@@ -146,7 +146,9 @@ class FieldSpec(NamedTuple):
     searchable: bool = True
     """Whether a reader sees it as text of its own, so search finds it."""
     refers_to: str | None = None
-    """For a reference: the list (of the briefing) whose ``id`` or name it names."""
+    """For a reference: the list (of the briefing) whose entry it names by ``id`` or name."""
+    link: str | None = None
+    """For a reference: the attribute that receives the index of the entry named."""
     of: type | None = None
     """The model class of a RECORD or RECORD_LIST field (as declared)."""
 
@@ -159,17 +161,19 @@ class FieldSpec(NamedTuple):
 def declare(
     kind: Kind, description: str, *, key: str = "", of: type | None = None,
     choices: type[StrEnum] | None = None, searchable: bool = True,
-    refers_to: str | None = None,
+    refers_to: str | None = None, link: str | None = None,
 ) -> FieldSpec:
     """Declare a field, inside ``Annotated[type, declare(...)]`` on a record class.
 
     ``key`` is the YAML key when it differs from the attribute; ``of`` the record
     class of a RECORD or RECORD_LIST field; ``choices`` the enum of a CHOICE field;
     ``searchable=False`` for fields that are not shown as text of their own
-    (ids, references, evidence, file paths).
+    (ids, references, evidence, file paths); ``refers_to`` the list of the
+    briefing whose entry a reference names by its ``id`` or ``name``, and
+    ``link`` the attribute that gets that entry's index.
     """
     return FieldSpec(kind, description, name=key, of=of, choice_type=choices,
-                     searchable=searchable, refers_to=refers_to)
+                     searchable=searchable, refers_to=refers_to, link=link)
 
 
 class RecordSpec(NamedTuple):
@@ -290,7 +294,7 @@ class Statement(NamedTuple):
 
     by: Annotated[str, declare(
         Kind.STRING, "`id` or name of a participant", searchable=False,
-        refers_to="participants")]
+        refers_to="participants", link="speaker")]
     text: Annotated[Text, declare(Kind.TEXT, "what was said, reported or quoted")]
     evidence: Annotated[str | None, declare(
         Kind.STRING, "verbatim excerpt of the source article", searchable=False)] = None

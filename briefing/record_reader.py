@@ -335,47 +335,65 @@ class RecordReader:
     # -- cross-references ---------------------------------------------------
 
     def resolve_references(self, values: dict[str, Any], keys: dict[str, Node]) -> None:
-        """Link each statement to the index of the participant its ``by`` names.
+        """Check that ids are unique in each list, and link each reference (a
+        statement's ``by``) to the index of the entry it names by ``id`` or name.
 
-        Every id and name written in ``participants`` counts, including those of
-        participants with problems of their own, which are not reported a second
-        time here.
+        Every id and name written in the list named counts, including those of
+        entries with problems of their own, which are not reported a second time.
         """
-        participants: tuple[model.Participant, ...] = values.get("participants", ())
-        statements: tuple[model.Statement, ...] = values.get("statements", ())
-        self.check_unique_ids(keys.get("participants"))
-        if not statements:
-            return
-        written = _participant_keys(keys.get("participants"))
+        lists = [field for field in BRIEFING.fields if field.kind is Kind.RECORD_LIST]
+        for field in lists:
+            assert field.record is not None
+            if field.record.field("id") is not None:
+                self.check_unique_ids(keys.get(field.name), field.record.name)
+        for field in lists:
+            assert field.record is not None
+            for reference in field.record.fields:
+                if reference.refers_to is not None and values.get(field.name):
+                    values[field.name] = self.link(
+                        values[field.name], reference, values.get(reference.refers_to, ()),
+                        keys.get(reference.refers_to))
+
+    def link(
+        self, records: tuple[Any, ...], reference: FieldSpec, targets: tuple[Any, ...],
+        targets_node: Node | None,
+    ) -> tuple[Any, ...]:
+        """``records`` with each one's ``reference`` linked to the index of its target."""
+        assert reference.refers_to is not None and reference.link is not None
+        target_name = next(f.record.name for f in BRIEFING.fields
+                           if f.name == reference.refers_to and f.record is not None)
+        written = _names_and_ids(targets_node)
         by_key: dict[str, int] = {}
-        for number, participant in enumerate(participants):
-            for name in participant.name.values.values():
+        for number, target in enumerate(targets):
+            for name in target.name.values.values():
                 by_key.setdefault(name, number)
-        for number, participant in enumerate(participants):
-            if participant.id:
-                by_key[participant.id] = number
-        resolved = []
+        for number, target in enumerate(targets):
+            if target.id:
+                by_key[target.id] = number
         choices = list(by_key)  # every id and name
         choices_length = sum(len(choice) for choice in choices)
         work_left = _SUGGEST_MAX_WORK
-        for statement in statements:
-            speaker = by_key.get(statement.by)
-            if speaker is None and statement.by not in written:
-                work = len(statement.by) * choices_length
+        linked = []
+        for record in records:
+            named: str = getattr(record, reference.attribute)
+            index = by_key.get(named)
+            if index is None and named not in written:
+                work = len(named) * choices_length
                 hint = ""
                 if work <= work_left:
                     work_left -= work
-                    hint = suggest(statement.by, choices)
-                line, column = statement.positions["by"]
+                    hint = suggest(named, choices)
+                line, column = record.positions[reference.name]
                 self.problems.append(Problem(
-                    self.file, f"`by: {shown(statement.by, '')}` names no participant; "
-                    f"use the `id` or name of one listed in `participants`{hint}", line, column))
+                    self.file, f"`{reference.name}: {shown(named, '')}` names no {target_name}; "
+                    f"use the `id` or name of one listed in `{reference.refers_to}`{hint}",
+                    line, column))
                 if len(self.problems) > MAX_PROBLEMS:
                     raise TooManyProblems
-            resolved.append(statement._replace(speaker=speaker))
-        values["statements"] = tuple(resolved)
+            linked.append(record._replace(**{reference.link: index}))
+        return tuple(linked)
 
-    def check_unique_ids(self, node: Node | None) -> None:
+    def check_unique_ids(self, node: Node | None, record: str) -> None:
         if not isinstance(node, Sequence):
             return
         seen: set[str] = set()
@@ -386,15 +404,15 @@ class RecordReader:
                 if key.value == "id" and isinstance(value, Scalar):
                     if value.value in seen:
                         self.problem(value, f"id `{value.value}` is used by another "
-                                     "participant above; ids must be unique")
+                                     f"{record} above; ids must be unique")
                     seen.add(value.value)
 
 
-def _participant_keys(node: Node | None) -> set[str]:
-    """Every well-formed id and every name written in ``participants``, including
-    those of participants left out for problems of their own.
+def _names_and_ids(node: Node | None) -> set[str]:
+    """Every well-formed id and every name written in a list, including those of
+    entries left out for problems of their own.
 
-    A ``by`` naming one of those is not reported again; a ``by`` naming a
+    A reference naming one of those is not reported again; one naming a
     malformed id still is, since it must change when the id is corrected."""
     keys: set[str] = set()
     if not isinstance(node, Sequence):

@@ -30,6 +30,8 @@ from .safe_text import visible
 
 ACCENT = "cyan"
 FIGURE_CARD_WIDTH = 36
+_PARTICIPANT_COLUMNS = (("name", 3), ("role", 4), ("organization", 3), ("country", 2))
+"""The participants table's columns (each a field) and their shares of the width."""
 _BATCH_SEGMENTS = 20_000
 """Segments rendered before they are written out."""
 
@@ -119,8 +121,8 @@ class SummaryRenderer:
     def participants(self, entries: tuple[Entry, ...]) -> Table:
         table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, leading=1,
                       header_style=f"bold {ACCENT}")
-        for name, ratio in (("Name", 3), ("Role", 4), ("Organization", 3), ("Country", 2)):
-            table.add_column(name, ratio=ratio, overflow="fold")
+        for name, ratio in _PARTICIPANT_COLUMNS:
+            table.add_column(name.capitalize(), ratio=ratio, overflow="fold")
         for entry in entries:
             table.add_row(
                 self.participant_name(entry),
@@ -138,10 +140,14 @@ class SummaryRenderer:
         return name
 
     def participant_role(self, entry: Entry) -> RichText:
+        """The role, then every other text of the participant that has no column
+        (its notes, and any field declared later), one to a line."""
         role = _literal(entry.text("role"))
-        if entry.field("notes"):
-            role.append("\n" if entry.field("role") else "")
-            role.append(_literal(entry.text("notes"), "dim italic"))
+        columns = {name for name, _ in _PARTICIPANT_COLUMNS}
+        for field in entry.fields.values():
+            if field.searchable and field.key.name not in columns:
+                role.append("\n" if role.plain else "")
+                role.append(_literal(field.shown, "dim italic"))
         return role
 
     def priorities(self, entries: tuple[Entry, ...]) -> Group:

@@ -10,8 +10,16 @@ import pytest
 from briefing import model
 from briefing.loader import load, loads, read_article
 from briefing.model import Kind, RecordSpec
-from briefing.outline import ARTICLE, ITEM, FieldKey, Outline, Section, split_paragraphs
-from briefing.search import SearchIndex
+from briefing.outline import (
+    ARTICLE,
+    ITEM,
+    FieldKey,
+    Outline,
+    Section,
+    TextKey,
+    split_paragraphs,
+)
+from briefing.search import Match, SearchIndex
 from tests.cli_run import SAMPLE
 
 RECORDS = [value for value in vars(model).values() if isinstance(value, RecordSpec)]
@@ -155,13 +163,19 @@ def test_search_texts_hold_every_searchable_field_in_every_language() -> None:
     assert not any(key.name in ("id", "kind", "by", "evidence", "display") for key in texts)
 
 
+def text_key(match: Match) -> TextKey:
+    """The key of a match in an index of an outline's texts."""
+    assert isinstance(match.key, TextKey)
+    return match.key
+
+
 def test_searching_the_outline_finds_notes_and_attributions() -> None:
     """Fields a view once had to list by hand are found because they are declared."""
     index = SearchIndex(sample_outline("en").texts())
-    found = {match.key[:3] for match in index.search("ministry")}
+    found = {text_key(match)[:3] for match in index.search("ministry")}
     assert ("source", 0, "attribution") in found
-    found = {match.key[:4] for match in index.search("декабре")}
-    assert ("figures", 2, "note", "ru") in found
+    found_in_russian = {text_key(match)[:4] for match in index.search("декабре")}
+    assert ("figures", 2, "note", "ru") in found_in_russian
 
 
 def test_the_article_is_in_the_source_section() -> None:

@@ -87,12 +87,6 @@ class Highlights:
         return [m.key for m in (self.current, current) if m is not None and
                 isinstance(m.key, TextKey)]
 
-    def set_current(self, current: Match | None) -> None:
-        """Draw ``current`` as the current match."""
-        changed = frozenset(self._current_keys(current))
-        self.current = current
-        self._changed(changed)
-
     def clear(self) -> None:
         """Forget every match."""
         if self.spans or self.current is not None:

@@ -71,7 +71,7 @@ TERMINAL_TROUBLE = [
 hostile_text = st.lists(
     st.one_of(
         st.sampled_from(TERMINAL_TROUBLE),
-        st.text(st.characters(exclude_categories=("Cs",)), max_size=6),
+        st.text(st.characters(exclude_categories=["Cs"]), max_size=6),
     ),
     max_size=8,
 ).map("".join)

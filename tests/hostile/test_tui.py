@@ -5,17 +5,16 @@ none of the file's escape sequences."""
 from __future__ import annotations
 
 import asyncio
-import io
 import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from rich.console import Console
 
 from briefing.loader import loads
 from briefing.tui.app import BriefingApp
 
+from ..tui.conftest import screen_text
 from .briefings import hostile_briefings
 from .harness import (
     BIDI_CONTROLS,
@@ -30,24 +29,6 @@ from .harness import (
 CORPUS = sorted(VALID.glob("*.yaml"))
 PANEL_KEYS = "12345678"
 SIZE = (200, 60)
-
-
-def screen_text(app: BriefingApp) -> str:
-    """The text on the app's screen, as a terminal would show it."""
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        record=True,
-        force_terminal=True,
-        legacy_windows=False,
-        color_system="truecolor",
-    )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    return console.export_text()
 
 
 async def _every_panel(app: BriefingApp) -> list[str]:
@@ -127,10 +108,10 @@ def _view_in_pty(path: Path, wait_for: str) -> tuple[int, str]:
     return code, output.decode("utf-8", "replace")
 
 
-def _text_of(output: bytes | bytearray) -> str:
+def _text_of(output: str | bytes) -> str:
     if isinstance(output, str):
         return ESCAPE_SEQUENCE.sub("", output)
-    return ESCAPE_SEQUENCE.sub("", bytes(output).decode("utf-8", "replace"))
+    return ESCAPE_SEQUENCE.sub("", output.decode("utf-8", "replace"))
 
 
 def test_the_viewer_in_a_terminal_sends_none_of_the_files_sequences() -> None:

@@ -3,20 +3,13 @@ summarised without trouble, in bounded time and memory."""
 
 from __future__ import annotations
 
-import importlib.util
 import time
 from pathlib import Path
 
+from benchmarks.generate import generate
 from briefing.loader import load
 
-from .harness import PEAK_RSS_LIMIT, ROOT, run_briefing
-
-_spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-assert _spec is not None and _spec.loader is not None
-_generate = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_generate)
-generate = _generate.generate
-"""The benchmarks' generator of large, valid briefings."""
+from .harness import PEAK_RSS_LIMIT, run_briefing
 
 PARTICIPANTS = 10_000
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandList, CommandPalette
 
+from briefing.tui.app import BriefingApp
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.help_screen import HelpScreen
 
@@ -31,9 +32,9 @@ async def test_question_mark_shows_every_key() -> None:
         assert isinstance(app.screen, BriefingScreen)
 
 
-def palette_commands(app: object) -> list[str]:
+def palette_commands(app: BriefingApp) -> list[str]:
     """The commands the open palette lists (also those scrolled out of view)."""
-    results = app.screen.query_one(CommandList)  # type: ignore[attr-defined]
+    results = app.screen.query_one(CommandList)
     return [str(option.prompt).split("\n")[0] for option in results.options]
 
 
@@ -53,7 +54,9 @@ async def test_command_palette_has_the_apps_commands() -> None:
                        and "Go to Summary" not in screen_text(app), pilot)
         await pilot.press("enter")
         await wait_for(lambda: isinstance(app.screen, BriefingScreen), pilot)
-        assert app.screen.current_panel == "figures"
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen)
+        assert screen.current_panel == "figures"
 
 
 async def test_palette_switches_language_and_theme() -> None:
@@ -91,7 +94,6 @@ def test_the_cli_prints_the_summary_after_p(
     import sys
 
     from briefing import cli
-    from briefing.tui.app import BriefingApp
 
     from .conftest import SAMPLE
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from textual.content import Content
+from textual.strip import Strip
+from textual.style import Style
 
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.item_list import ItemList
@@ -13,8 +18,8 @@ from .conftest import FIXTURES, SAMPLE, make_app, viewer_panels
 
 @pytest.mark.parametrize("path", [SAMPLE, FIXTURES / "timeline.yaml", FIXTURES / "markup.yaml",
                                   FIXTURES / "minimal.yaml"], ids=lambda p: p.stem)
-async def test_measured_heights_are_drawn_heights(path: object) -> None:
-    app = make_app(path)  # type: ignore[arg-type]
+async def test_measured_heights_are_drawn_heights(path: Path) -> None:
+    app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, BriefingScreen)
@@ -33,34 +38,36 @@ async def test_measured_heights_are_drawn_heights(path: object) -> None:
                             assert measured == drawn, (panel_id, language, width, index)
 
 
-async def test_big_lists_draw_only_what_is_on_screen(tmp_path: object) -> None:
-    from pathlib import Path
-
+async def test_big_lists_draw_only_what_is_on_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     lines = ["briefing: 1", "title: Many", "summary: Many statements.", "participants:",
              "  - id: a", "    name: Speaker"]
     lines += ["statements:"] + [f"  - by: a\n    text: Statement number {n}." for n in range(3000)]
-    path = Path(str(tmp_path)) / "many.yaml"
+    path = tmp_path / "many.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5")
-        panel = app.screen.panel("statements")  # type: ignore[attr-defined]
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen)
+        panel = screen.panel("statements")
         drawn: list[int] = []
         original = panel.render_item
 
-        def spy(index: int, width: int, style: object) -> object:
+        def spy(index: int, width: int, style: Style) -> list[Strip]:
             drawn.append(index)
             return original(index, width, style)
 
-        panel.render_item = spy
+        monkeypatch.setattr(panel, "render_item", spy)
         await pilot.press("slash", *"statement", "enter", "G")
         assert 0 < len(set(drawn)) < 40
-        assert app.query_one("#search-count").render().plain == "2/3001"  # type: ignore[attr-defined]
+        count = app.query_one("#search-count").render()
+        assert isinstance(count, Content)
+        assert count.plain == "2/3001"
 
 
-def test_article_paragraphs_by_line_or_by_blank_line(tmp_path: object) -> None:
-    from pathlib import Path
-
+def test_article_paragraphs_by_line_or_by_blank_line(tmp_path: Path) -> None:
     from briefing.loader import read_article
     from briefing.outline import article_paragraphs
 
@@ -69,7 +76,7 @@ def test_article_paragraphs_by_line_or_by_blank_line(tmp_path: object) -> None:
         assert article is not None
         return article_paragraphs(article.text)
 
-    folder = Path(str(tmp_path))
+    folder = tmp_path
     long_lines = folder / "long.txt"
     long_lines.write_text("Title\n\n" + "A" * 120 + "\n" + "B" * 120 + "\n", encoding="utf-8")
     wrapped = folder / "wrapped.txt"
@@ -85,13 +92,11 @@ def test_article_paragraphs_by_line_or_by_blank_line(tmp_path: object) -> None:
     assert read_article(None) is None
 
 
-def test_article_is_read_up_to_the_limit(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pathlib import Path
-
+def test_article_is_read_up_to_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from briefing import loader
 
     monkeypatch.setattr(loader, "MAX_SOURCE_TEXT_BYTES", 10)
-    path = Path(str(tmp_path)) / "big.txt"
+    path = tmp_path / "big.txt"
     path.write_text("0123456789abcdef\n", encoding="utf-8")
     article = loader.read_article(path)
     assert article is not None

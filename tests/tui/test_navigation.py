@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.tui.app import BriefingApp
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.item_list import ItemList
 from briefing.tui.panels.participants_panel import ParticipantsPanel
@@ -14,8 +15,8 @@ SAMPLE_PANELS = ["summary", "participants", "priorities", "figures", "statements
                  "outcomes", "source"]
 
 
-def main_screen(app: object) -> BriefingScreen:
-    screen = app.screen  # type: ignore[attr-defined]
+def main_screen(app: BriefingApp) -> BriefingScreen:
+    screen = app.screen
     assert isinstance(screen, BriefingScreen)
     return screen
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing.outline import Section
+from briefing.tui.app import BriefingApp
 from briefing.tui.briefing_header import BriefingHeader
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.messages import LanguageRequested
@@ -30,10 +31,10 @@ async def test_navigation_footer_help_and_palette_list_the_registry() -> None:
             assert isinstance(screen, BriefingScreen)
             shown = panels_for(app.outline)
             text = screen_text(app)
-            for number, panel in enumerate(shown, 1):
-                assert f"{number} {panel_class(panel).TITLE}" in text
+            for number, panel_id in enumerate(shown, 1):
+                assert f"{number} {panel_class(panel_id).TITLE}" in text
                 await pilot.press(str(number))
-                assert screen.current_panel == panel
+                assert screen.current_panel == panel_id
             hidden = [panel for panel in PANELS if panel.PANEL not in shown]
             for panel in hidden:
                 assert f" {panel.TITLE} " not in text.split("\n", 3)[-1][:30]
@@ -42,7 +43,11 @@ async def test_navigation_footer_help_and_palette_list_the_registry() -> None:
             await pilot.press("question_mark")
             assert "Go to panel 1-9" in screen_text(app)
             await pilot.press("escape", "ctrl+p", *"go to")
-            await wait_for(lambda app=app: "Go to" in screen_text(app), pilot)
+
+            def palette_lists_go_to(app: BriefingApp = app) -> bool:
+                return "Go to" in screen_text(app)
+
+            await wait_for(palette_lists_go_to, pilot)
             palette = screen_text(app)
             for panel in PANELS:
                 assert (f"Go to {panel.TITLE}" in palette) == (panel.PANEL in shown), panel
@@ -60,8 +65,11 @@ async def test_every_searchable_field_of_the_sample_is_shown_where_search_leads(
         for key, paragraph in keys:
             if key.language and key.language != app.language:
                 app.post_message(LanguageRequested(key.language))
-                await wait_for(lambda key=key: viewer_state(app).outline.language == key.language,
-                               pilot)
+
+                def language_shown(language: str = key.language) -> bool:
+                    return viewer_state(app).outline.language == language
+
+                await wait_for(language_shown, pilot)
             panel = screen.panel(panel_of(key.section))
             assert panel.PANEL in panels_for(app.outline)
             item = panel.index_of(key)

@@ -8,27 +8,29 @@ from textual import events
 from textual.widgets import Input
 
 from briefing.outline import TextKey
+from briefing.tui.app import BriefingApp
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.item_list import ItemList
+from briefing.tui.panels.briefing_panel import BriefingPanel
 from briefing.tui.panels.participants_panel import ParticipantsPanel
 from briefing.tui.search_bar import SearchBar
 
 from .conftest import make_app, screen_text, viewer_state
 
 
-def counter(app: object) -> str:
-    return str(app.query_one("#search-count").render())  # type: ignore[attr-defined]
+def counter(app: BriefingApp) -> str:
+    return str(app.query_one("#search-count").render())
 
 
-def main_screen(app: object) -> BriefingScreen:
-    screen = app.screen  # type: ignore[attr-defined]
+def main_screen(app: BriefingApp) -> BriefingScreen:
+    screen = app.screen
     assert isinstance(screen, BriefingScreen)
     return screen
 
 
-def lines_with_current_match(panel: ItemList) -> list[int]:
+def lines_with_current_match(panel: BriefingPanel) -> list[int]:
     """Rows of ``panel`` on screen drawn with the current-match background."""
-    background = panel.state.highlights.current_style.rich_style.bgcolor  # type: ignore[attr-defined]
+    background = panel.state.highlights.current_style.rich_style.bgcolor
     rows = []
     for y in range(panel.scrollable_content_region.height):
         if any(s.style is not None and s.style.bgcolor == background for s in panel.render_line(y)):
