@@ -20,7 +20,14 @@ if TYPE_CHECKING:
     from .model import Briefing
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-STDIN_NAME = "-"
+STDIN_ARGUMENT = "-"
+"""The FILE that stands for standard input."""
+STDIN_NAME = "<stdin>"
+"""What every message calls standard input."""
+_YAML_SUFFIXES = (".yaml", ".yml")
+_OPEN_OPTIONS = ("--lang",)
+"""Options of the viewer that may come first, without the `open` command."""
+_SEPARATORS = tuple({"/", os.sep, os.altsep or os.sep})
 
 
 def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
@@ -35,7 +42,10 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     open_ = commands.add_parser("open", help="open a briefing in the interactive viewer")
-    open_.add_argument("file", nargs="?", type=Path, help="briefing file (default: the sample)")
+    # A string, not a Path, so that messages name the file as it was given (`./x`).
+    open_.add_argument("file", nargs="?", help="briefing file (default: the sample)")
+    open_.add_argument("--lang", metavar="LANG",
+                       help="language of the text and the interface (default: the briefing's)")
     open_.set_defaults(func=_open)
 
     summary = commands.add_parser("summary", help="print a formatted summary of a briefing")
@@ -51,13 +61,14 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     validate.set_defaults(func=_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the briefing format")
-    schema.set_defaults(func=_schema)
-
     new = commands.add_parser("new", help="print a commented starter briefing")
-    new.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE")
-    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    for command in (schema, new):
+        # A string, not a Path: Path drops the trailing '/' that says a folder was meant.
+        command.add_argument("-o", "--output", metavar="FILE", help="write it to FILE")
+        command.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    schema.set_defaults(func=_schema)
     new.set_defaults(func=_new)
-    parser.set_defaults(func=_open, file=None)  # `briefing` alone: the viewer
+    parser.set_defaults(func=_open, file=None, lang=None)  # `briefing` alone: the viewer
     return parser, list(commands.choices)
 
 
@@ -75,8 +86,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     parser, commands = _parser()
-    if args and args[0] not in commands and not args[0].startswith("-"):
+    if args and args[0] not in commands and (args[0] == STDIN_ARGUMENT or args[0][:1] != "-"):
+        unknown = _unknown_command(args, commands)
+        if unknown is not None:
+            print(unknown, file=sys.stderr)
+            return EXIT_USAGE
         args.insert(0, "open")  # `briefing FILE` opens the viewer
+    elif args and args[0].split("=")[0] in _OPEN_OPTIONS:
+        args.insert(0, "open")  # `briefing --lang en [FILE]` too
     options = parser.parse_args(args)
     try:
         run: Callable[[argparse.Namespace], int] = options.func
@@ -93,18 +110,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
 
 
+def _unknown_command(args: list[str], commands: list[str]) -> str | None:
+    """The message for a first argument that is a misspelt or unknown command;
+    ``None`` when it is a file to open.
+
+    It is a file when it exists, names a folder (has a path separator), ends in
+    `.yaml` or `.yml`, or is standard input. Otherwise it is a command if it is
+    close to one (`sumary`), or if another argument that is not an option follows
+    it (`lint x.yaml`), since `briefing FILE` opens one file. Any other word is a
+    file: opening it says that there is no such file.
+    """
+    word = args[0]
+    if (word == STDIN_ARGUMENT or any(separator in word for separator in _SEPARATORS)
+            or word.lower().endswith(_YAML_SUFFIXES) or os.path.lexists(word)):
+        return None
+    import difflib  # only for a first argument that is not a file
+
+    from .safe_text import visible
+
+    close = difflib.get_close_matches(word.lower(), commands, n=1, cutoff=0.6)
+    if close:
+        return f"briefing: unknown command '{visible(word)}' — did you mean '{close[0]}'?"
+    if len(args) > 1 and args[1][:1] != "-":
+        return (f"briefing: unknown command '{visible(word)}' — the commands are "
+                f"{', '.join(commands)}")
+    return None
+
+
+def _display_name(name: str) -> str:
+    """How messages name the file ``name`` given on the command line."""
+    return STDIN_NAME if name == STDIN_ARGUMENT else name
+
+
 def _load(name: str) -> Briefing:
     from .loader import load, loads
 
-    if name == STDIN_NAME:
+    if name == STDIN_ARGUMENT:
         from .limits import MAX_FILE_BYTES
 
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
             from .errors import BriefingError, Problem
 
-            raise BriefingError([Problem("<stdin>", "is larger than the briefing size limit")])
-        return loads(data, "<stdin>", Path.cwd())
+            limit = f"{MAX_FILE_BYTES / 2**20:.0f} MB"
+            raise BriefingError([Problem(
+                STDIN_NAME, f"is more than {limit}; a briefing file may be at most {limit}")])
+        return loads(data, STDIN_NAME, Path.cwd())
     return load(name)
 
 
@@ -136,18 +187,20 @@ def _summary(options: argparse.Namespace) -> int:
 
 
 def _schema(options: argparse.Namespace) -> int:
-    """``briefing schema``: print the JSON Schema."""
+    """``briefing schema [-o FILE [--force]]``: print, or write, the JSON Schema."""
     from .schema import schema_text
 
-    sys.stdout.write(schema_text())
-    return EXIT_OK
+    if options.output is None:
+        sys.stdout.write(schema_text())
+        return EXIT_OK
+    return _write_output(options.output, schema_text(), options.force, "briefing.schema.json")
 
 
 def _validate(options: argparse.Namespace) -> int:
+    """``briefing validate FILE...``: check each file."""
     from .errors import BriefingError
     from .safe_text import visible
 
-    """``briefing validate FILE...``: check each file."""
     names: list[str] = options.files
     failed = 0
     for name in names:
@@ -157,45 +210,80 @@ def _validate(options: argparse.Namespace) -> int:
             failed += 1
             _report(error)
         else:
-            print(f"{visible(name)}: ok")
+            print(f"{visible(_display_name(name))}: ok")
     if len(names) > 1:
         print(f"{len(names)} files checked, {failed} with problems", file=sys.stderr)
     return EXIT_INVALID if failed else EXIT_OK
 
 
 def _new(options: argparse.Namespace) -> int:
-    """``briefing new``: print or write a starter briefing."""
-    output: Path | None = options.output
-    force: bool = options.force
-    from .resources import schema_path
-    from .starter import starter_text
+    """``briefing new [-o FILE [--force]]``: print, or write, a starter briefing.
 
-    text = starter_text(schema_path().as_uri())
+    Its schema line points at a schema near where the file goes (the current
+    folder when it is printed), by a path relative to it; see ``schema_reference``.
+    """
+    from .starter import schema_reference, starter_text
+
+    output: str | None = options.output
+    folder = Path(os.path.dirname(output) or ".") if output is not None else Path.cwd()
+    text = starter_text(schema_reference(folder))
     if output is None:
         sys.stdout.write(text)
         return EXIT_OK
+    return _write_output(output, text, options.force, "briefing.yaml")
+
+
+def _write_output(name: str, text: str, force: bool, example: str) -> int:
+    """Write ``text`` to the file ``name`` for ``-o``, and say so; ``example`` is a
+    file name to suggest when ``name`` is a folder."""
+    from .safe_text import visible
+
+    path = Path(name)
+    shown = visible(name)
+    if path.is_dir():  # before anything is created, so nothing is left behind
+        print(f"briefing: {shown} is a folder; give the name of a file to write in it, "
+              f"e.g. {visible(str(path / example))}", file=sys.stderr)
+        return EXIT_INVALID
+    if name.endswith(_SEPARATORS):
+        print(f"briefing: {shown} ends with '/', so it names a folder; give the name of a "
+              "file to write", file=sys.stderr)
+        return EXIT_INVALID
     try:
-        write_atomically(output, text, overwrite=force)
+        write_atomically(path, text, overwrite=force)
     except FileExistsError:
-        print(f"briefing: {output} exists; use --force to overwrite it", file=sys.stderr)
+        print(f"briefing: {shown} exists; use --force to overwrite it", file=sys.stderr)
+        return EXIT_INVALID
+    except FileNotFoundError:
+        print(f"briefing: cannot write {shown}: there is no folder {visible(str(path.parent))}",
+              file=sys.stderr)
         return EXIT_INVALID
     except OSError as error:
-        print(f"briefing: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        print(f"briefing: cannot write {shown}: {error.strerror or error}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"Wrote {output}", file=sys.stderr)
+    print(f"Wrote {shown}", file=sys.stderr)
     return EXIT_OK
 
 
 def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the new, never half.
 
-    Without ``overwrite``, raises ``FileExistsError`` if ``path`` exists (checked
-    atomically, by hard-linking the finished temporary file into place).
+    The file gets the permissions of any file the user creates (0666 less the
+    umask, so 0644 under umask 022). Without ``overwrite``, raises
+    ``FileExistsError`` if ``path`` exists (checked atomically, by hard-linking
+    the finished temporary file into place).
     """
-    import tempfile
+    import secrets
 
-    folder = path.parent if str(path.parent) else Path(".")
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    for _ in range(10):  # a name taken already is all but impossible; another is tried
+        temporary = path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp"
+        try:
+            # Not tempfile.mkstemp: it creates the file 0600 whatever the umask.
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise OSError(f"no free name for a temporary file beside {path}")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
             stream.write(text)
@@ -216,9 +304,14 @@ def _open(options: argparse.Namespace) -> int:
     from .loader import load
     from .resources import sample_path
 
-    target: Path = options.file if options.file is not None else sample_path()
+    name: str | None = options.file
+    if name == STDIN_ARGUMENT:
+        print("briefing: the viewer cannot read a briefing from standard input, which it "
+              "needs for the keyboard; try `briefing summary -`", file=sys.stderr)
+        return EXIT_USAGE
+    target = Path(name) if name is not None else sample_path()
     try:
-        briefing = load(target)
+        briefing = load(name if name is not None else target)
     except BriefingError as error:
         _report(error)
         return EXIT_INVALID
@@ -228,7 +321,7 @@ def _open(options: argparse.Namespace) -> int:
         return EXIT_USAGE
     from .tui.app import BriefingApp
 
-    app = BriefingApp(target, briefing)
+    app = BriefingApp(target, briefing, language=options.lang)
     printed = app.run()
     if printed is not None:  # the reader pressed `p`: the summary, once the screen is back
         from .summary import print_summary

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
 
 
-def compact_number(value: int | float) -> str:
-    """A short human form of a number: ``35000000000`` -> ``"35 bn"``, ``2.5`` -> ``"2.5"``."""
+def compact_number(value: int | float, words: Callable[[str], str] = str) -> str:
+    """A short human form of a number: ``35000000000`` -> ``"35 bn"``, ``2.5`` -> ``"2.5"``.
+
+    ``words`` translates the multipliers (``bn`` -> ``млрд``).
+    """
     for scale, suffix in _SCALES:
         if abs(value) >= scale:
-            return f"{_trim(value / scale)} {suffix}"
+            return f"{_trim(value / scale)} {words(suffix)}"
     if isinstance(value, int) or float(value).is_integer():
         return f"{int(value):,}".replace(",", "\u202f")  # narrow no-break space groups digits
     return _trim(value)
@@ -29,9 +32,12 @@ def full_number(value: int | float) -> str:
     return f"{value:,}".replace(",", "\u202f")
 
 
-def figure_headline(display: str | None, value: int | float) -> str:
-    """How a figure's value is shown large: its ``display``, else a compact number."""
-    return display or compact_number(value)
+def figure_headline(
+    display: str | None, value: int | float, words: Callable[[str], str] = str
+) -> str:
+    """How a figure's value is shown large: its ``display`` as written, else a
+    compact number with its multiplier in the language of ``words``."""
+    return display or compact_number(value, words)
 
 
 def bar_fractions(figures: Sequence[tuple[str | None, int | float]]) -> dict[int, float]:

@@ -17,8 +17,8 @@ from typing import NamedTuple
 from . import model
 from .errors import BriefingError, Problem
 from .limits import MAX_FILE_BYTES, MAX_PROBLEMS, MAX_SOURCE_TEXT_BYTES
-from .record_reader import RecordReader, TooManyProblems, is_nothing
-from .yaml_tree import read_tree
+from .record_reader import RecordReader, TooManyProblems
+from .yaml_tree import read_tree, written_null
 
 
 def load(path: str | os.PathLike[str]) -> model.Briefing:
@@ -28,18 +28,21 @@ def load(path: str | os.PathLike[str]) -> model.Briefing:
     for a bad file.
     """
     name = os.fspath(path)
-    data = read_bounded(Path(name), MAX_FILE_BYTES, what="briefing")
+    data = read_bounded(name, MAX_FILE_BYTES, what="briefing")
     return loads(data, name, Path(name).resolve().parent)
 
 
-def read_bounded(path: Path, limit: int, what: str, *, cut: bool = False) -> bytes:
+def read_bounded(
+    file: str | os.PathLike[str], limit: int, what: str, *, cut: bool = False
+) -> bytes:
     """Read a regular file of at most ``limit`` bytes, or raise :class:`BriefingError`.
 
     Refuses folders, devices and pipes before opening them, so reading can
     neither block nor run forever. With ``cut``, a larger file is not refused:
-    its first ``limit + 1`` bytes are returned.
+    its first ``limit + 1`` bytes are returned. Messages name the file as given
+    (``./x.yaml`` stays that, where a ``Path`` would make it ``x.yaml``).
     """
-    name = str(path)
+    name, path = os.fspath(file), Path(file)
 
     def fail(message: str) -> BriefingError:
         return BriefingError([Problem(name, message)])
@@ -85,7 +88,7 @@ def loads(
     text = decode(data, file) if isinstance(data, bytes) else data.removeprefix("\ufeff")
     with _collection_paused():
         root, problems = read_tree(text, file)
-        if root is None or is_nothing(root):
+        if root is None or written_null(root) == "":  # `~` alone is refused as not a mapping
             if not problems:
                 problems = [Problem(file, "the file is empty; a briefing needs at least "
                                     "`briefing: 1`, `title` and `summary`", 1, 1)]

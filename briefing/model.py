@@ -149,6 +149,8 @@ class FieldSpec(NamedTuple):
     """For a reference: the list (of the briefing) whose entry it names by ``id`` or name."""
     link: str | None = None
     """For a reference: the attribute that receives the index of the entry named."""
+    shows: tuple[str, ...] = ()
+    """For a reference: the fields of the entry named that views show with it."""
     of: type | None = None
     """The model class of a RECORD or RECORD_LIST field (as declared)."""
 
@@ -161,7 +163,7 @@ class FieldSpec(NamedTuple):
 def declare(
     kind: Kind, description: str, *, key: str = "", of: type | None = None,
     choices: type[StrEnum] | None = None, searchable: bool = True,
-    refers_to: str | None = None, link: str | None = None,
+    refers_to: str | None = None, link: str | None = None, shows: tuple[str, ...] = (),
 ) -> FieldSpec:
     """Declare a field, inside ``Annotated[type, declare(...)]`` on a record class.
 
@@ -170,10 +172,11 @@ def declare(
     ``searchable=False`` for fields that are not shown as text of their own
     (ids, references, evidence, file paths); ``refers_to`` the list of the
     briefing whose entry a reference names by its ``id`` or ``name``, and
-    ``link`` the attribute that gets that entry's index.
+    ``link`` the attribute that gets that entry's index, and ``shows`` the
+    fields of that entry shown (and searched) with the referring record.
     """
     return FieldSpec(kind, description, name=key, of=of, choice_type=choices,
-                     searchable=searchable, refers_to=refers_to, link=link)
+                     searchable=searchable, refers_to=refers_to, link=link, shows=shows)
 
 
 class RecordSpec(NamedTuple):
@@ -294,7 +297,7 @@ class Statement(NamedTuple):
 
     by: Annotated[str, declare(
         Kind.STRING, "`id` or name of a participant", searchable=False,
-        refers_to="participants", link="speaker")]
+        refers_to="participants", link="speaker", shows=("name", "role"))]
     text: Annotated[Text, declare(Kind.TEXT, "what was said, reported or quoted")]
     evidence: Annotated[str | None, declare(
         Kind.STRING, "verbatim excerpt of the source article", searchable=False)] = None

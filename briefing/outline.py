@@ -51,6 +51,9 @@ ITEM = "text"
 ARTICLE = "article"
 """The field of the source entry that holds the article's text."""
 
+READING_ORDER = ("title", "date", "location", "summary")
+"""The order of the summary entry's fields: as a reader meets them on screen."""
+
 
 class FieldKey(NamedTuple):
     """Names one field of a briefing, the same in every language and outline."""
@@ -258,8 +261,9 @@ class Outline:
                 key = FieldKey(Section.SUMMARY, 0, spec.name)
                 field = self._field(key, spec, value, briefing.positions, spec.name)
                 top[spec.name] = field
+        ordered = {name: top.pop(name) for name in READING_ORDER if name in top}
         self.sections[Section.SUMMARY] = (Entry(
-            Section.SUMMARY, 0, None, top, Position(1, 1), briefing),)
+            Section.SUMMARY, 0, None, {**ordered, **top}, Position(1, 1), briefing),)
 
     def _entry(self, section: Section, index: int, record: Any, spec: RecordSpec) -> Entry:
         positions = record.positions
@@ -277,12 +281,34 @@ class Outline:
                 key = FieldKey(section, index, field_spec.name)
                 fields[field_spec.name] = self._field(
                     key, field_spec, value, positions, field_spec.name)
+                if field_spec.link is not None:
+                    fields.update(self._shown_with(section, index, record, field_spec))
         if section is Section.SOURCE and self.article is not None and self.article.text:
             key = FieldKey(section, index, ARTICLE)
             fields[ARTICLE] = Field(key, self.article.text, "", article_paragraphs(
                 self.article.text), positions.get("text", positions[""]), True, self.article)
         return Entry(section, index, getattr(record, "id", None), fields, positions[""], record,
                      getattr(record, "speaker", None))
+
+    def _shown_with(
+        self, section: Section, index: int, record: Any, reference: FieldSpec
+    ) -> dict[str, Field]:
+        """The fields of the entry ``reference`` names that are shown with ``record``
+        (a statement's speaker: ``speaker.name``, ``speaker.role``), under this
+        entry's keys, so that search finds them where they are shown."""
+        assert reference.link is not None and reference.refers_to is not None
+        target_index = getattr(record, reference.link)
+        target = None
+        if target_index is not None:
+            entries = self.sections[Section(reference.refers_to)]
+            target = entries[target_index] if target_index < len(entries) else None
+        fields = {}
+        for name in reference.shows if target is not None else ():
+            shown = target.fields.get(name) if target is not None else None
+            if shown is not None:
+                key = FieldKey(section, index, f"{reference.link}.{name}")
+                fields[key.name] = shown._replace(key=key)
+        return fields
 
     def _item(
         self, section: Section, index: int, item: Text | str, spec: FieldSpec,

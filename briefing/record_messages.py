@@ -4,7 +4,8 @@ found, and "did you mean" suggestions."""
 from __future__ import annotations
 
 from .model import FORMAT_VERSION, FieldSpec, Kind, RecordSpec
-from .yaml_nodes import Mapping, Node, Sequence
+from .yaml_messages import key_without_space
+from .yaml_nodes import Mapping, Node, Scalar, Sequence
 
 _SUGGEST_MAX_LENGTH = 200
 _SUGGEST_MAX_CHOICES = 2000
@@ -25,6 +26,12 @@ KIND_NAMES = {
     Kind.RECORD_LIST: "a list",
 }
 """What a value of each kind is called in "must be ..." messages."""
+
+_TEXTUAL = frozenset({Kind.TEXT, Kind.STRING, Kind.TEXT_LIST, Kind.STRING_LIST})
+"""Kinds whose values are text: there, `~` or `null` in quotes is the text itself."""
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 
 
 def suggest(word: str, choices: list[str]) -> str:
@@ -70,3 +77,56 @@ def describe(node: Node) -> str:
 
 def a(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def empty(what: str, fix: str, written: str, kind: Kind) -> str:
+    """The message for a value written as nothing, or as a word YAML reads as "no
+    value" (``written``: ``~``, ``null``...). ``what`` names the value, ``fix`` says
+    what to do; for text, the hint says how to write the word itself."""
+    message = f"{what} is empty; {fix}"
+    if not written:
+        return message
+    hint = f"`{written}` means no value in YAML"
+    if kind in _TEXTUAL:
+        noun = "character" if written == "~" else "word"
+        hint += f'; for the {noun} itself, write "{written}" in quotes'
+    return f"{message} ({hint})"
+
+
+def date_problem(name: str, written: str) -> str:
+    """The message for the field ``name`` written as ``written``, not a date."""
+    why = _impossible_date(written)
+    if why is not None:
+        return f"`{name}` is not a real date: {why}"
+    return f"`{name}` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not {written!r}"
+
+
+def _impossible_date(written: str) -> str | None:
+    """Why ``written``, in the form YYYY, YYYY-MM or YYYY-MM-DD, is a date that does
+    not exist; ``None`` if it is not in that form or does exist."""
+    parts = written.split("-")
+    if not 1 <= len(parts) <= 3 or [len(part) for part in parts] != [4, 2, 2][: len(parts)]:
+        return None
+    if not all(part.isascii() and part.isdigit() for part in parts):
+        return None
+    year, month, day = [*parts, "", ""][:3]
+    if int(year) == 0:
+        return f"there is no year {year} (years start at 0001)"
+    if month and not 1 <= int(month) <= 12:
+        return f"there is no month {month} (months run from 01 to 12)"
+    if day:
+        import calendar  # only for a date that does not exist
+
+        days = calendar.monthrange(int(year), int(month))[1]
+        if not 1 <= int(day) <= days:
+            return f"{_MONTHS[int(month) - 1]} {year} has no day {day} (it has {days} days)"
+    return None
+
+
+def mapping_hint(node: Node) -> str:
+    """For a text where a mapping belongs that is a key run into its value
+    (``name:Arman``), how to write the key; else ``""``."""
+    if not isinstance(node, Scalar) or not node.plain:
+        return ""
+    how = key_without_space(node.value)
+    return f" ({how})" if how else ""

@@ -17,8 +17,19 @@ from . import model
 from .errors import Problem
 from .limits import MAX_NUMBER_DIGITS, MAX_PROBLEMS, MAX_TEXT_LENGTH
 from .model import BRIEFING, FORMAT_VERSION, FieldSpec, Kind, Position, RecordSpec, Text
-from .record_messages import KIND_NAMES, a, closest, describe, missing, shown, suggest
-from .yaml_tree import Mapping, Node, Reported, Scalar, Sequence, to_python
+from .record_messages import (
+    KIND_NAMES,
+    a,
+    closest,
+    date_problem,
+    describe,
+    empty,
+    mapping_hint,
+    missing,
+    shown,
+    suggest,
+)
+from .yaml_tree import Mapping, Node, Reported, Scalar, Sequence, to_python, written_null
 
 EXTENSION_PREFIX = "x-"
 _SUGGEST_MAX_WORK = 2_000_000
@@ -94,12 +105,14 @@ class RecordReader:
                     extensions[key.value] = to_python(value)
                 else:
                     guess = closest(key.value, list(fields))
-                    hint = f"; did you mean `{guess}`?" if guess is not None else ""
+                    hint = f"; did you mean `{guess}`?" if guess is not None else mapping_hint(key)
                     if guess is not None:
                         suggested.add(guess)
                     self.problem(key, f"unknown key {shown(key.value, '`')} in "
                                  f"{a(spec.name)}{hint}")
                 continue
+            if not field.required and written_null(value) is not None:
+                continue  # `key:`, `key: ~`, `key: null`: as if the key were not written
             positions[field.name] = Position(value.line, value.column)
             converted = self.value(value, field, positions)
             if converted is not None:
@@ -124,8 +137,8 @@ class RecordReader:
         """Convert one value by its field's kind; ``None`` after reporting a problem."""
         if isinstance(node, Reported):
             return None
-        if is_nothing(node):
-            self.empty(node, field.name, required=field.required)
+        if (written := written_null(node)) is not None:  # only when required, see above
+            self.problem(node, empty(f"`{field.name}`", "give it a value", written, field.kind))
             return None
         kind = field.kind
         if kind is Kind.TEXT:
@@ -155,8 +168,9 @@ class RecordReader:
     ) -> Any:
         if isinstance(node, Reported):
             return None
-        if is_nothing(node):
-            self.empty(node, field.name, item=True)
+        if (written := written_null(node)) is not None:
+            self.problem(node, empty(f"an item of `{field.name}`", "give it a value or remove it",
+                                     written, field.kind))
             return None
         if field.kind is Kind.TEXT_LIST:
             return self.text(node, field.name, positions, path)
@@ -170,18 +184,10 @@ class RecordReader:
                                    item=True)
         return self.record(node, field.record)
 
-    def empty(self, node: Node, name: str, required: bool = False, item: bool = False) -> None:
-        """Report a key (or list item) written with no value."""
-        if item:
-            self.problem(node, f"an item of `{name}` is empty; give it a value or remove it")
-        elif required:
-            self.problem(node, f"`{name}` is empty; give it a value")
-        else:
-            self.problem(node, f"`{name}` is empty; give it a value or remove the key")
-
     def wrong_type(self, node: Node, field: FieldSpec, expected: str, item: bool = False) -> None:
         where = f"each item of `{field.name}`" if item else f"`{field.name}`"
-        self.problem(node, f"{where} must be {expected}, not {describe(node)}")
+        hint = mapping_hint(node) if field.kind in (Kind.RECORD, Kind.RECORD_LIST) else ""
+        self.problem(node, f"{where} must be {expected}, not {describe(node)}{hint}")
 
     def scalar(self, node: Scalar, field: FieldSpec) -> Any:
         kind = field.kind
@@ -194,8 +200,7 @@ class RecordReader:
         if kind is Kind.DATE:
             date = model.PartialDate.parse(node.value)
             if date is None:
-                self.problem(node, f"`{field.name}` must be a date written YYYY, YYYY-MM or "
-                             f"YYYY-MM-DD, not {node.value!r}")
+                self.problem(node, date_problem(field.name, node.value))
             return date
         if kind is Kind.LANGUAGE:
             if not _LANGUAGE_TAG.match(node.value):
@@ -221,9 +226,6 @@ class RecordReader:
         return self.article_path(node)
 
     def string(self, node: Scalar, name: str) -> str | None:
-        if is_nothing(node):
-            self.empty(node, name)
-            return None
         if len(node.value) > MAX_TEXT_LENGTH:
             self.problem(node, f"`{name}` is {len(node.value):,} characters long; a text may "
                          f"be at most {MAX_TEXT_LENGTH:,}")
@@ -255,6 +257,9 @@ class RecordReader:
             elif not isinstance(value, Scalar):
                 self.problem(value, f"`{name}.{key.value}` must be text, not "
                              f"{describe(value)}")
+            elif (written := written_null(value)) is not None:  # a language is not left out
+                self.problem(value, empty(f"`{name}.{key.value}`", "give it a value or remove "
+                                          "the key", written, Kind.TEXT))
             elif (string := self.string(value, f"{name}.{key.value}")) is not None:
                 values[key.value] = string
                 positions[f"{path}.{key.value}"] = Position(value.line, value.column)
@@ -401,7 +406,8 @@ class RecordReader:
             if not isinstance(item, Mapping):
                 continue
             for key, value in item.items:
-                if key.value == "id" and isinstance(value, Scalar):
+                if key.value == "id" and isinstance(value, Scalar) and \
+                        written_null(value) is None:
                     if value.value in seen:
                         self.problem(value, f"id `{value.value}` is used by another "
                                      f"{record} above; ids must be unique")
@@ -421,7 +427,7 @@ def _names_and_ids(node: Node | None) -> set[str]:
         if not isinstance(item, Mapping):
             continue
         for key, value in item.items:
-            if isinstance(value, Scalar) and (
+            if isinstance(value, Scalar) and written_null(value) is None and (
                 key.value == "name" or (key.value == "id" and _SLUG.match(value.value))
             ):
                 keys.add(value.value)
@@ -436,10 +442,3 @@ def _whole_number(node: Scalar) -> int | None:
     if not node.plain or not written.isascii() or not written.isdigit():
         return None
     return int(written) if len(written) <= MAX_NUMBER_DIGITS else None
-
-
-def is_nothing(node: Node) -> bool:
-    """True for a key written with no value (``key:``)."""
-    return isinstance(node, Scalar) and node.plain and node.value == ""
-
-

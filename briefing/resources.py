@@ -1,7 +1,9 @@
-"""Files that ship with the program: the sample briefing and the JSON Schema.
+"""Files that ship with the program: the sample briefing.
 
-In a wheel they live in ``briefing/_data``; in a source checkout (editable
-install, tests) they are read from the project's ``data/`` and ``schema/``.
+In a wheel it lives in ``briefing/_data``; in a source checkout (editable
+install, tests) it is read from the project's ``data/``. (The JSON Schema ships
+there too, but nothing points at that copy: ``briefing schema`` generates it,
+and ``briefing new`` points at a copy beside the user's files, see ``starter``.)
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 _CHECKOUT = _PACKAGE.parent
 SAMPLE_NAME = "kazinform-eurasian-connectivity.yaml"
-SCHEMA_NAME = "briefing.schema.json"
 
 
 def _shipped(name: str, checkout_folder: str) -> Path:
@@ -22,8 +23,3 @@ def _shipped(name: str, checkout_folder: str) -> Path:
 def sample_path() -> Path:
     """The bundled sample briefing."""
     return _shipped(SAMPLE_NAME, "data")
-
-
-def schema_path() -> Path:
-    """The shipped JSON Schema file."""
-    return _shipped(SCHEMA_NAME, "schema")

@@ -9,11 +9,13 @@ already made safe to show; each becomes a Rich ``Text`` through
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable
 from typing import IO
 
 from rich import box
+from rich.cells import cell_len
 from rich.columns import Columns
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
@@ -24,14 +26,18 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from .big_digits import big_lines, split_big
+from .columns import column_widths, longest_word
 from .figures import figure_headline
+from .interface import interface
 from .outline import ITEM, Entry, Field, Outline, Section, list_items, tags_line
 from .safe_text import visible
 
 ACCENT = "cyan"
 FIGURE_CARD_WIDTH = 36
-_PARTICIPANT_COLUMNS = (("name", 3), ("role", 4), ("organization", 3), ("country", 2))
-"""The participants table's columns (each a field) and their shares of the width."""
+PARTICIPANT_COLUMNS = ("name", "role", "organization", "country")
+"""The participants table's columns, each a field; columns no participant fills are left out."""
+STACKED_BELOW = 60
+"""Narrower than this, participants are one block each instead of a table."""
 _BATCH_SEGMENTS = 20_000
 """Segments rendered before they are written out."""
 
@@ -46,6 +52,8 @@ class SummaryRenderer:
 
     def __init__(self, outline: Outline) -> None:
         self.outline = outline
+        self.t = interface(outline.language)
+        """The interface's words, in the language shown."""
         summary = outline.entry(Section.SUMMARY)
         assert summary is not None  # every briefing has a title and a summary
         self.top = summary
@@ -58,13 +66,14 @@ class SummaryRenderer:
         yield self.paragraphs(self.top.field("summary"))
         yield self.section("Participants")
         participants = outline.entries(Section.PARTICIPANTS)
-        yield self.participants(participants) if participants else self.empty("No participants.")
+        yield (_Participants(self, participants) if participants
+               else self.empty("No participants are listed."))
         yield self.section("Sector priorities")
         priorities = outline.entries(Section.PRIORITIES)
-        yield self.priorities(priorities) if priorities else self.empty("No priorities.")
+        yield self.priorities(priorities) if priorities else self.empty("No priorities are listed.")
         yield self.section("Key figures")
         figures = outline.entries(Section.FIGURES)
-        yield _FigureCards(self, figures) if figures else self.empty("No figures.")
+        yield _FigureCards(self, figures) if figures else self.empty("No key figures are given.")
         optional = (
             (Section.STATEMENTS, "Statements", self.statements),
             (Section.TIMELINE, "Timeline", self.timeline),
@@ -78,16 +87,16 @@ class SummaryRenderer:
                 yield render(entries)
 
     def header(self) -> Panel:
-        top = self.top
+        top, t = self.top, self.t
         parts = [_literal(top.text("date"), "bold")] if top.field("date") else []
         if top.field("location"):
             parts.append(_literal(top.text("location")))
         source = self.outline.entry(Section.SOURCE)
         if source is not None and (source.field("outlet") or source.field("attribution")):
-            via = RichText("Source: ", "dim")
+            via = RichText(t("Source: "), "dim")
             via.append(_literal(source.text("outlet")))
             if source.field("attribution"):
-                via.append(" citing " if source.field("outlet") else "", "dim")
+                via.append(t(" citing ") if source.field("outlet") else "", "dim")
                 via.append(_literal(source.text("attribution")))
             parts.append(via)
         lines: list[RenderableType] = [_literal(top.text("title"), f"bold {ACCENT}")]
@@ -96,56 +105,86 @@ class SummaryRenderer:
         if source is not None and source.field("url"):
             lines.append(_literal(source.text("url"), "underline"))
         if source is not None and source.field("published"):
-            lines.append(RichText("Published ", "dim") + _literal(source.text("published")))
-        languages = self.outline.languages
-        if len(languages) > 1:
-            shown = RichText("Language: ", "dim")
-            for index, language in enumerate(languages):
-                shown.append(" " if index else "")
-                style = "reverse" if language == self.outline.language else "dim"
-                shown.append(_literal(visible(language), style))
-            lines.append(shown)
+            lines.append(RichText(t("Published "), "dim") + _literal(source.text("published")))
+        lines.append(RichText(self.languages_line(), "dim"))
         return Panel(Group(*lines), box=box.HEAVY, border_style=ACCENT, padding=(0, 1))
 
-    def section(self, title: str) -> Rule:
-        return Rule(RichText(title, f"bold {ACCENT}"), align="left", style=ACCENT)
+    def languages_line(self) -> str:
+        """Which language is shown, and which others the briefing has."""
+        t, outline = self.t, self.outline
+        shown = t.language_name(outline.language)
+        others = [t.language_name(language) for language in outline.languages
+                  if language != outline.language]
+        if not others:
+            return t("Shown {language}", language=visible(shown))
+        return t("Shown {language}; also {others}", language=visible(shown),
+                 others=visible(", ".join(others)))
+
+    def section(self, title: str) -> _Heading:
+        return _Heading(RichText(self.t(title), f"bold {ACCENT}"))
 
     def empty(self, message: str) -> Padding:
-        return Padding(RichText(message, "dim italic"), (0, 0, 0, 2))
+        return Padding(RichText(self.t(message), "dim italic"), (0, 0, 0, 2))
 
     def paragraphs(self, field: Field | None) -> Padding:
         paragraphs = field.paragraphs if field is not None else ()
         body = RichText("\n\n").join(_literal(paragraph) for paragraph in paragraphs)
         return Padding(body, (0, 2))
 
-    def participants(self, entries: tuple[Entry, ...]) -> Table:
-        table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, leading=1,
-                      header_style=f"bold {ACCENT}")
-        for name, ratio in _PARTICIPANT_COLUMNS:
-            table.add_column(name.capitalize(), ratio=ratio, overflow="fold")
+    def participant_columns(self, entries: tuple[Entry, ...]) -> list[str]:
+        """The table's columns that some participant fills."""
+        return [name for name in PARTICIPANT_COLUMNS
+                if name == "name" or any(entry.field(name) for entry in entries)]
+
+    def participants_table(self, entries: tuple[Entry, ...], width: int) -> Table:
+        """Participants as a table ``width`` cells wide; the columns with more text get
+        more of the width (the same sharing as the viewer's table)."""
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, leading=1,
+                      header_style=f"bold {ACCENT}", padding=(0, 1))
+        names = self.participant_columns(entries)
+        rows = []
         for entry in entries:
-            table.add_row(
-                self.participant_name(entry),
-                self.participant_role(entry),
-                _literal(entry.text("organization")),
-                _literal(entry.text("country")),
-            )
+            cells = {"name": self.participant_name(entry), "role": self.participant_role(entry)}
+            rows.append([cells.get(name) or _literal(entry.text(name)) for name in names])
+        needed, words = [], []
+        for number, name in enumerate(names):
+            label = self.t.field_label(name)
+            # As Rich will draw them: tabs to the next multiple of eight.
+            lines = [line.expandtabs(8) for row in rows for line in row[number].plain.split("\n")]
+            needed.append(max(cell_len(label), *map(cell_len, lines)))
+            words.append(max(cell_len(label), longest_word(lines)))
+        # Fixed widths, so Rich need not measure every cell of a long table. Between
+        # two columns: a cell of padding each side and the box's blank separator.
+        for name, content in zip(names, column_widths(needed, width, 3, words), strict=True):
+            table.add_column(self.t.field_label(name), overflow="fold", width=content)
+        for row in rows:
+            table.add_row(*row)
         return table
+
+    def participants_stacked(self, entries: tuple[Entry, ...]) -> Group:
+        """Participants one block each, for a narrow console: name, then role and the rest."""
+        blocks: list[RenderableType] = []
+        for entry in entries:
+            details = [self.participant_role(entry)]
+            details += [_literal(entry.text(name)) for name in ("organization", "country")
+                        if entry.field(name)]
+            body = Group(*(line for line in details if line.plain))
+            blocks.append(Group(self.participant_name(entry), Padding(body, (0, 0, 1, 2))))
+        return Group(*blocks)
 
     def participant_name(self, entry: Entry) -> RichText:
         name = _literal(entry.text("name"), "bold")
         kind = entry.text("kind")
         if kind and kind != "person":
-            name.append(f" ({kind})", "dim")
+            name.append(f" ({self.t(kind)})", "dim")
         return name
 
     def participant_role(self, entry: Entry) -> RichText:
         """The role, then every other text of the participant that has no column
         (its notes, and any field declared later), one to a line."""
         role = _literal(entry.text("role"))
-        columns = {name for name, _ in _PARTICIPANT_COLUMNS}
         for field in entry.fields.values():
-            if field.searchable and field.key.name not in columns:
+            if field.searchable and field.key.name not in PARTICIPANT_COLUMNS:
                 role.append("\n" if role.plain else "")
                 role.append(_literal(field.shown, "dim italic"))
         return role
@@ -154,26 +193,35 @@ class SummaryRenderer:
         rows: list[RenderableType] = []
         for entry in entries:
             rank = entry.number + 1
-            grid = Table.grid(padding=(0, 1))
+            grid = Table.grid(padding=(0, 1), expand=True)
             grid.add_column(width=3, justify="right", style=f"bold {ACCENT}")
             grid.add_column(ratio=1, overflow="fold")
-            body = _literal(entry.text("sector"), "bold")
+            body: list[RenderableType] = [_literal(entry.text("sector"), "bold")]
             if entry.field("summary"):
-                body.append("\n")
                 body.append(_literal(entry.text("summary")))
-            for initiative in list_items(entry, "initiatives"):
-                body.append("\n • ", ACCENT)
-                body.append(_literal(initiative.shown))
-            grid.add_row(f"{rank}.", body)
+            initiatives = list_items(entry, "initiatives")
+            if initiatives:
+                # A grid, so that a wrapped initiative stays indented under its bullet.
+                bullets = Table.grid(padding=(0, 1), expand=True)
+                bullets.add_column(width=1, style=ACCENT)
+                bullets.add_column(ratio=1, overflow="fold")
+                for initiative in initiatives:
+                    bullets.add_row("•", _literal(initiative.shown))
+                body.append(bullets)
+            grid.add_row(f"{rank}.", Group(*body))
             rows.append(Padding(grid, (0, 0, 1 if rank < len(entries) else 0, 0)))
         return Group(*rows)
 
-    def figure_card(self, entry: Entry, width: int = FIGURE_CARD_WIDTH) -> Panel:
+    def figure_card(
+        self, entry: Entry, width: int = FIGURE_CARD_WIDTH, *, big_digits: bool = True
+    ) -> Panel:
+        """A figure's card: its value (drawn large with ``big_digits``), label, the
+        exact number with unit and period, and note."""
         value = entry.fields["value"]
-        headline = figure_headline(entry.text("display") or None, value.value)
+        headline = figure_headline(entry.text("display") or None, value.value, self.t)
         big, rest = split_big(headline)
         lines: list[RichText] = []
-        if big and len(big) * 3 + len(rest) <= width - 4:
+        if big_digits and big and len(big) * 3 + len(rest) <= width - 4:
             rows = big_lines(big)
             rows[-1] += rest
             lines.append(RichText("\n".join(rows), f"bold {ACCENT}"))
@@ -198,13 +246,10 @@ class SummaryRenderer:
         return Group(*(self.statement(entry) for entry in entries))
 
     def statement(self, entry: Entry) -> Padding:
-        speaker = None
-        if entry.refers_to is not None:
-            speaker = self.outline.entry(Section.PARTICIPANTS, entry.refers_to)
-        who = _literal(speaker.text("name") if speaker else entry.text("by"), f"bold {ACCENT}")
-        if speaker is not None and speaker.field("role"):
+        who = _literal(entry.text("speaker.name") or entry.text("by"), f"bold {ACCENT}")
+        if entry.field("speaker.role"):
             who.append(", ")
-            who.append(_literal(speaker.text("role"), "dim"))
+            who.append(_literal(entry.text("speaker.role"), "dim"))
         quote = _Quoted(_literal(entry.text("text")), ACCENT)
         return Padding(Group(who, Padding(quote, (0, 0, 0, 1))), (0, 2, 1, 2))
 
@@ -219,7 +264,7 @@ class SummaryRenderer:
     def outcomes(self, entries: tuple[Entry, ...]) -> Group:
         items = []
         for entry in entries:
-            grid = Table.grid(padding=(0, 1))
+            grid = Table.grid(padding=(0, 1), expand=True)
             grid.add_column(width=1, style="green")
             grid.add_column(ratio=1, overflow="fold")
             grid.add_row("✓", _literal(entry.text(ITEM)))
@@ -229,6 +274,35 @@ class SummaryRenderer:
     def tags(self, entries: tuple[Entry, ...]) -> Padding:
         line = _literal(tags_line(entry.text(ITEM) for entry in entries), "magenta")
         return Padding(line, (0, 0, 0, 2))
+
+
+class _Heading:
+    """A section's title on a rule; on a console too narrow for both, the title
+    alone, wrapped (a rule would cut it short with "…")."""
+
+    def __init__(self, title: RichText) -> None:
+        self.title = title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self.title.cell_len + 4 <= options.max_width:
+            yield Rule(self.title, align="left", style=ACCENT)
+        else:
+            yield self.title
+
+
+class _Participants:
+    """The participants: a table, or one block each on a console narrower than
+    ``STACKED_BELOW``, where a table's columns would split words."""
+
+    def __init__(self, renderer: SummaryRenderer, entries: tuple[Entry, ...]) -> None:
+        self.renderer = renderer
+        self.entries = entries
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width < STACKED_BELOW:
+            yield self.renderer.participants_stacked(self.entries)
+        else:
+            yield self.renderer.participants_table(self.entries, options.max_width)
 
 
 class _FigureCards:
@@ -244,7 +318,10 @@ class _FigureCards:
         # no room for one card it would divide by zero.
         width = max(1, min(FIGURE_CARD_WIDTH, options.max_width - 1))
         renderer = self.renderer
-        cards = [renderer.figure_card(entry, width) for entry in self.entries]
+        # Large digits are for a colour terminal; piped or plain, the value as written.
+        big_digits = console.is_terminal and not console.no_color
+        cards = [renderer.figure_card(entry, width, big_digits=big_digits)
+                 for entry in self.entries]
         yield Columns(cards, width=width, padding=(0, 1))
 
 
@@ -297,13 +374,26 @@ def _print_in_batches(console: Console, renderable: RenderableType) -> None:
 
     Rich keeps everything it prints in memory until the end; a briefing of
     long texts would take gigabytes. Batches end at line breaks, so the output
-    is the same.
+    is the same. Plain output (piped, or ``NO_COLOR``) loses the spaces that pad
+    its lines to the width.
     """
+    plain = not console.is_terminal
     batch: list[Segment] = []
     for segment in console.render(renderable, console.options):
         batch.append(segment)
         if len(batch) >= _BATCH_SEGMENTS and segment.text.endswith("\n"):
-            console.print(Segments(batch))
+            _write(console, batch, plain)
             batch = []
     if batch:
-        console.print(Segments(batch))
+        _write(console, batch, plain)
+
+
+_LINE_END_SPACES = re.compile(" +$", re.MULTILINE)
+
+
+def _write(console: Console, segments: list[Segment], plain: bool) -> None:
+    if plain:
+        text = "".join(segment.text for segment in segments if not segment.control)
+        console.file.write(_LINE_END_SPACES.sub("", text))
+    else:
+        console.print(Segments(segments))

@@ -6,6 +6,8 @@ into a positioned ``Problem``.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .errors import Problem
@@ -27,6 +29,18 @@ _ANCHORS = (
 _DIRECTIVE = (
     "a line starting with `%` is a YAML directive, which a briefing does not use; remove it"
 )
+_LIST_ITEM = "this list item is not indented like the ones above it"
+_KEY_IN_LIST_ITEM = (
+    "this key is not indented like the keys above it; in a list item, keys line up with "
+    "the first key after `- `"
+)
+_NO_COLON = (
+    "expected `key: value` here; check the indentation, and that the key is followed by `: `"
+)
+# A key run into its value (`url:https://...`): YAML reads a colon as the end of
+# a key only when a space or the end of the line follows it. A word, so that a
+# time (10:30) or a bare address (https://...) is not taken for one.
+_KEY_WITHOUT_SPACE = re.compile(r"([^\W\d][\w-]*):([^\s/].*)")
 # (needle in the parser's problem, needle in its context or "", message); first match wins.
 _SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("exceeded maximum nesting depth", "", f"nested too deeply (more than {MAX_DEPTH} levels)"),
@@ -37,14 +51,10 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("sequence entries are not allowed", "",
      "a list item (`- `) cannot start here; put it on a line of its own, or quote the value"),
     ("tab character", "", _TAB),
-    ("could not find expected ':'", "",
-     "expected `key: value` here; check the indentation, and that the key is followed "
-     "by `: `"),
+    ("could not find expected ':'", "", _NO_COLON),
     ("did not find expected key", "", _INDENTATION),
-    ("did not find expected '-' indicator", "",
-     "this list item is not indented like the ones above it"),
-    ("expected <block end>", "block collection",
-     "this list item is not indented like the ones above it"),
+    ("did not find expected '-' indicator", "", _LIST_ITEM),
+    ("expected <block end>", "block collection", _LIST_ITEM),
     ("expected <block end>", "", _INDENTATION),
     ("node content", "", "a value is missing here"),
     ("found unexpected end of stream", "", "the file ends inside a quoted value; close the quote"),
@@ -95,11 +105,33 @@ def _syntax_message(problem: str, context: str, char: str = "", before: str = ""
                     "unexpected text after the value on this line; "
                     "if it is part of the value, put the whole value in quotes"
                 )
+            if message == _LIST_ITEM and char and char != "-":
+                # The parser expected the list's next `- `, but a key of the item
+                # above is what is out of line.
+                return _KEY_IN_LIST_ITEM
             return message
     return (
         "this is not valid YAML; check the quotes, brackets and indentation on this line "
         "and the one above"
     )
+
+
+def key_without_space(written: str) -> str | None:
+    """For text such as ``url:https://x`` (a key run into its value), a message
+    saying how to write it as a key; ``None`` for other text."""
+    written = re.split(r"\s#", written)[0].strip()  # a comment is not part of it
+    found = _KEY_WITHOUT_SPACE.fullmatch(written)
+    if found is None:
+        return None
+    return (
+        f"{_short(written)} has no space after the colon, so YAML does not read it as a "
+        f"key; write {_short(f'{found.group(1)}: {found.group(2)}')}"
+    )
+
+
+def _short(text: str) -> str:
+    """``text`` in backquotes, shortened when long."""
+    return f"`{text[:37]}...`" if len(text) > 40 else f"`{text}`"
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -110,17 +142,34 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, column
 
 
-def _char_at(text: str, line: int, column: int) -> tuple[str, str]:
-    """The character at a 0-based line and column ('' past the end), and the
-    text before it on its line."""
+def _line_start(text: str, line: int) -> int:
+    """The index where a 0-based line starts; -1 past the end of the text."""
     start = 0
     for _ in range(line):
         start = text.find("\n", start) + 1
         if start == 0:
-            return "", ""
+            return -1
+    return start
+
+
+def _char_at(text: str, line: int, column: int) -> tuple[str, str]:
+    """The character at a 0-based line and column ('' past the end), and the
+    text before it on its line."""
+    start = _line_start(text, line)
+    if start == -1:
+        return "", ""
     index = start + column
     char = text[index] if index < len(text) and text[index] != "\n" else ""
     return char, text[start:index]
+
+
+def _rest_of_line(text: str, line: int, column: int) -> str:
+    """The text from a 0-based line and column to the end of its line."""
+    start = _line_start(text, line)
+    if start == -1:
+        return ""
+    end = text.find("\n", start)
+    return text[start + column : end if end != -1 else len(text)]
 
 
 def _character_problem(file: str, text: str, index: int, code: int) -> Problem:
@@ -149,6 +198,13 @@ def _error_problem(file: str, text: str, error: yaml.YAMLError, c_parser: bool) 
         problem, context = error.problem or "", error.context or ""
         if mark is None:
             return Problem(file, _syntax_message(problem, context))
+        if "could not find expected ':'" in problem and error.context_mark is not None:
+            # The parser finds a `: ` missing only where the next key starts, maybe
+            # lines later; the text that lacks it starts at the context mark.
+            mark = error.context_mark
+            written = _rest_of_line(text, mark.line, mark.column)
+            message = key_without_space(written) or _NO_COLON
+            return Problem(file, message, mark.line + 1, mark.column + 1)
         char, before = _char_at(text, mark.line, mark.column)
         message = _syntax_message(problem, context, char, before)
         return Problem(file, message, mark.line + 1, mark.column + 1)

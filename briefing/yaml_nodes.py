@@ -48,6 +48,21 @@ class Sequence:
 
 Node = Scalar | Mapping | Sequence
 
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+"""What YAML reads as "no value" when written unquoted (its core schema): nothing
+at all, ``~`` and three spellings of ``null``. Quoted, each is text."""
+
+
+def written_null(node: Node) -> str | None:
+    """How a value that means "no value" is written (``""`` for nothing at all),
+    or ``None`` when ``node`` has a value.
+
+    A refused value (``Reported``) is not "no value": it was reported already.
+    """
+    if type(node) is Scalar and node.plain and node.value in NULL_WORDS:
+        return node.value
+    return None
+
 
 def to_python(node: Node) -> Any:
     """The plain Python value of a node: str, list or dict (for ``x-`` extensions)."""

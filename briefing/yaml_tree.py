@@ -34,7 +34,7 @@ from yaml.events import (
 from .errors import Problem
 from .limits import MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES, MAX_PROBLEMS
 from .yaml_messages import _character_problem, _error_problem
-from .yaml_nodes import Mapping, Node, Reported, Scalar, Sequence, to_python
+from .yaml_nodes import Mapping, Node, Reported, Scalar, Sequence, to_python, written_null
 from .yaml_scanner import _FallbackParser
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "Sequence",
     "read_tree",
     "to_python",
+    "written_null",
 ]
 
 C_PARSER_AVAILABLE: bool = hasattr(yaml, "CSafeLoader")

@@ -287,12 +287,6 @@ class TestContract:
     @pytest.mark.parametrize(
         "written",
         [
-            "2025-02-30",
-            "2023-02-29",
-            "2025-13",
-            "2025-00",
-            "2025-01-00",
-            "0000",
             "25-01-01",
             "2025-1-5",
             "2025/01/01",
@@ -308,15 +302,34 @@ class TestContract:
             f"not {written!r}"
         ]
 
+    @pytest.mark.parametrize(
+        ("written", "why"),
+        [
+            ("2025-13", "there is no month 13 (months run from 01 to 12)"),
+            ("2025-13-01", "there is no month 13 (months run from 01 to 12)"),
+            ("2025-00", "there is no month 00 (months run from 01 to 12)"),
+            ("2025-02-30", "February 2025 has no day 30 (it has 28 days)"),
+            ("2023-02-29", "February 2023 has no day 29 (it has 28 days)"),
+            ("2025-04-31", "April 2025 has no day 31 (it has 30 days)"),
+            ("2025-01-00", "January 2025 has no day 00 (it has 31 days)"),
+            ("0000", "there is no year 0000 (years start at 0001)"),
+            ("0000-01-01", "there is no year 0000 (years start at 0001)"),
+            ('"2025-02-30"', "February 2025 has no day 30 (it has 28 days)"),
+        ],
+    )
+    def test_dates_that_do_not_exist_say_why(self, written: str, why: str) -> None:
+        assert problems(HEAD + f"date: {written}\n") == [
+            f"b.yaml:4:7: `date` is not a real date: {why}"
+        ]
+
     def test_invalid_dates_in_items_are_refused(self) -> None:
         text = (
             HEAD + "source:\n  published: 2025-13\ntimeline:\n  - date: 2025-02-30\n    event: e\n"
         )
         assert problems(text) == [
-            "b.yaml:5:14: `published` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, "
-            "not '2025-13'",
-            "b.yaml:7:11: `date` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, "
-            "not '2025-02-30'",
+            "b.yaml:5:14: `published` is not a real date: there is no month 13 (months run "
+            "from 01 to 12)",
+            "b.yaml:7:11: `date` is not a real date: February 2025 has no day 30 (it has 28 days)",
         ]
 
     def test_extensions_are_kept_and_never_an_error(self) -> None:
@@ -482,8 +495,10 @@ class TestYamlTypes:
         [
             ("title: yes", lambda b: b.title.get() == "yes"),
             ("title: 123", lambda b: b.title.get() == "123"),
-            ("title: null", lambda b: b.title.get() == "null"),
-            ("title: ~", lambda b: b.title.get() == "~"),
+            ('title: "null"', lambda b: b.title.get() == "null"),
+            ("title: '~'", lambda b: b.title.get() == "~"),
+            ("title: nULL", lambda b: b.title.get() == "nULL"),
+            ("title: ~~", lambda b: b.title.get() == "~~"),
             ("title: 2025-01-01", lambda b: b.title.get() == "2025-01-01"),
             ("title: 0x1F", lambda b: b.title.get() == "0x1F"),
             ("title: 1e3", lambda b: b.title.get() == "1e3"),
@@ -498,7 +513,7 @@ class TestYamlTypes:
         b = read(
             "briefing: 1\ntitle: T\nsummary: on\n"
             "participants:\n  - name: No\n    country: no\n    role: 1:30\n    notes: off\n"
-            "tags: [yes, no, 1, 1.5, null]\n"
+            "tags: [yes, no, 1, 1.5, 'null']\n"
             "figures:\n  - {label: L, value: 1, display: 1e3, period: 2015-2025, evidence: 12}\n"
         )
         assert b.summary.get() == "on"
@@ -687,8 +702,8 @@ class TestEncoding:
         assert loads("\ufeff" + HEAD, "b.yaml").title.get() == "T"
 
     def test_a_bom_does_not_shift_columns(self) -> None:
-        assert problems(b"\xef\xbb\xbf" + (HEAD + "date: 2025-13\n").encode()) == [
-            "b.yaml:4:7: `date` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not '2025-13'"
+        assert problems(b"\xef\xbb\xbf" + (HEAD + "date: 2025-6\n").encode()) == [
+            "b.yaml:4:7: `date` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not '2025-6'"
         ]
 
     @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
@@ -843,6 +858,106 @@ class TestLimits:
 
 
 # ---------------------------------------------------------------------------
+# No value: an unquoted `~`, `null` (`Null`, `NULL`) or nothing at all
+
+NO_VALUES = ["", " ~", " null", " Null", " NULL"]
+
+
+def _tilde_hint(word: str) -> str:
+    what = "character" if word == "~" else "word"
+    return f'(`{word}` means no value in YAML; for the {what} itself, write "{word}" in quotes)'
+
+
+@pytest.mark.usefixtures("parser")
+class TestNoValue:
+    @pytest.mark.parametrize("written", NO_VALUES)
+    def test_an_optional_field_with_no_value_is_left_out(self, written: str) -> None:
+        fields = ["language", "date", "location", "source", "participants", "priorities",
+                  "figures", "statements", "timeline", "outcomes", "tags"]
+        b = read(HEAD + "".join(f"{name}:{written}\n" for name in fields))
+        assert b == read(HEAD)
+        assert (b.location, b.source, b.participants, b.tags) == (None, None, (), ())
+
+    @pytest.mark.parametrize("written", NO_VALUES)
+    def test_optional_fields_of_items_with_no_value_are_left_out(self, written: str) -> None:
+        b = read(
+            HEAD + "source:\n  outlet: K\n  url:" + written + "\n  text:" + written + "\n"
+            "participants:\n"
+            f"  - name: A\n    id:{written}\n    role:{written}\n    kind:{written}\n"
+            f"  - name: B\n    id:{written}\n"
+            f"figures:\n  - label: L\n    value: 1\n    unit:{written}\n    display:{written}\n"
+            f"priorities:\n  - sector: S\n    initiatives:{written}\n"
+        )
+        assert b.source is not None and (b.source.url, b.source.text) == (None, None)
+        first, second = b.participants
+        assert (first.id, first.role, first.kind, second.id) == (
+            None, None, ParticipantKind.PERSON, None)
+        assert (b.figures[0].unit, b.figures[0].display) == (None, None)
+        assert b.priorities[0].initiatives == ()
+        assert "role" not in first.positions  # nothing in the file to point at
+
+    @pytest.mark.parametrize("word", ["~", "null", "Null", "NULL"])
+    def test_a_required_text_with_no_value_is_empty(self, word: str) -> None:
+        assert problems(f"briefing: 1\ntitle: {word}\nsummary: S\n") == [
+            f"b.yaml:2:8: `title` is empty; give it a value {_tilde_hint(word)}"
+        ]
+
+    def test_no_value_in_required_fields_of_items(self) -> None:
+        text = (
+            HEAD + "participants:\n  - name: ~\nfigures:\n  - label: L\n    value: null\n"
+            "statements:\n  - by: ~\n    text: t\n"
+        )
+        assert problems(text) == [
+            f"b.yaml:5:11: `name` is empty; give it a value {_tilde_hint('~')}",
+            "b.yaml:8:12: `value` is empty; give it a value (`null` means no value in YAML)",
+            f"b.yaml:10:9: `by` is empty; give it a value {_tilde_hint('~')}",
+        ]
+
+    def test_the_issue_s_file(self) -> None:
+        assert problems("briefing: 1\ntitle: ~\nsummary: null\nparticipants: ~\n") == [
+            f"b.yaml:2:8: `title` is empty; give it a value {_tilde_hint('~')}",
+            f"b.yaml:3:10: `summary` is empty; give it a value {_tilde_hint('null')}",
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            (
+                HEAD + "tags: [a, ~]\n",
+                f"b.yaml:4:11: an item of `tags` is empty; give it a value or remove it "
+                f"{_tilde_hint('~')}",
+            ),
+            (
+                HEAD + "outcomes:\n  - null\n",
+                f"b.yaml:5:5: an item of `outcomes` is empty; give it a value or remove it "
+                f"{_tilde_hint('null')}",
+            ),
+            (
+                HEAD + "participants:\n  - ~\n",
+                "b.yaml:5:5: an item of `participants` is empty; give it a value or remove it "
+                "(`~` means no value in YAML)",
+            ),
+        ],
+    )
+    def test_an_item_with_no_value_is_empty(self, text: str, message: str) -> None:
+        assert problems(text) == [message]
+
+    def test_quoted_words_are_text(self) -> None:
+        b = read(
+            "briefing: 1\ntitle: '~'\nsummary: \"null\"\nlocation: \"~\"\n"
+            "tags: ['~', \"NULL\"]\nparticipants:\n  - {name: A, role: 'null'}\n"
+        )
+        assert (b.title.get(), b.summary.get()) == ("~", "null")
+        assert b.location is not None and b.location.get() == "~"
+        assert b.tags == ("~", "NULL")
+        assert b.participants[0].role == Text({"en": "null"}, "en")
+
+    def test_two_participants_without_ids_share_no_id(self) -> None:
+        b = read(HEAD + "participants:\n  - {name: A, id: null}\n  - {name: B, id: null}\n")
+        assert [participant.id for participant in b.participants] == [None, None]
+
+
+# ---------------------------------------------------------------------------
 # Errors: what the author reads
 
 
@@ -860,7 +975,8 @@ class TestMessages:
         assert messages == [
             "b.yaml:6:12: `value` must be a finite number, not .nan",
             "b.yaml:7:1: unknown key `partcipants` in a briefing; did you mean `participants`?",
-            "b.yaml:8:7: `date` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not '2025-13'",
+            "b.yaml:8:7: `date` is not a real date: there is no month 13 (months run from 01 "
+            "to 12)",
             "b.yaml:9:8: tags (!!str) are not allowed in a briefing; remove it",
         ]
 
@@ -923,6 +1039,27 @@ class TestMessages:
             "b.yaml:2:18: this value contains ': ', which YAML reads as the start of a new "
             'key; put the whole value in quotes, e.g. title: "Kazakhstan: the EU" (or, if a '
             "new key starts here, fix its indentation)"
+        ]
+
+    def test_a_key_run_into_its_value_in_a_flow_mapping(self) -> None:
+        assert problems(HEAD + "source: {url:https://e.x, outlet: K}\n") == [
+            "b.yaml:4:10: unknown key `url:https://e.x` in a source (`url:https://e.x` has no "
+            "space after the colon, so YAML does not read it as a key; write "
+            "`url: https://e.x`)",
+        ]
+
+    def test_a_comment_after_a_key_run_into_its_value_is_not_part_of_it(self) -> None:
+        assert problems(HEAD + "location:A # c\ndate: 2025\n") == [
+            "b.yaml:4:1: `location:A` has no space after the colon, so YAML does not read it "
+            "as a key; write `location: A`",
+        ]
+
+    def test_a_key_run_into_its_value_where_a_mapping_belongs(self) -> None:
+        assert problems(HEAD + "participants:\n  - name:Arman\nsource: https://e.x\n") == [
+            "b.yaml:5:5: each item of `participants` must be a participant (a mapping of keys), "
+            "not 'name:Arman' (`name:Arman` has no space after the colon, so YAML does not read "
+            "it as a key; write `name: Arman`)",
+            "b.yaml:6:9: `source` must be a mapping of keys, not 'https://e.x'",
         ]
 
     def test_colon_in_a_list_item(self) -> None:
@@ -1065,14 +1202,6 @@ class TestMessages:
         [
             ("briefing: 1\ntitle:\nsummary: S\n", "b.yaml:2:7: `title` is empty; give it a value"),
             (
-                HEAD + "location:\n",
-                "b.yaml:4:10: `location` is empty; give it a value or remove the key",
-            ),
-            (
-                HEAD + "participants:\n",
-                "b.yaml:4:14: `participants` is empty; give it a value or remove the key",
-            ),
-            (
                 HEAD + "tags:\n  - a\n  -\n",
                 "b.yaml:6:4: an item of `tags` is empty; give it a value or remove it",
             ),
@@ -1108,6 +1237,20 @@ class TestMessages:
             (
                 "{ru: a, en: }",
                 ["b.yaml:2:20: `title.en` is empty; give it a value or remove the key"],
+            ),
+            (
+                "{ru: a, en: ~}",
+                [
+                    "b.yaml:2:20: `title.en` is empty; give it a value or remove the key (`~` "
+                    'means no value in YAML; for the character itself, write "~" in quotes)'
+                ],
+            ),
+            (
+                "{en: null}",
+                [
+                    "b.yaml:2:13: `title.en` is empty; give it a value or remove the key (`null` "
+                    'means no value in YAML; for the word itself, write "null" in quotes)'
+                ],
             ),
         ],
     )
@@ -1202,8 +1345,43 @@ class TestMessages:
             ),
             (
                 HEAD + "source\n  outlet: x\n",
-                "b.yaml:5:9: expected `key: value` here; check the indentation, and that the key "
+                "b.yaml:4:1: expected `key: value` here; check the indentation, and that the key "
                 "is followed by `: `",
+            ),
+            (
+                HEAD + "some words on their own\n\n# a comment\n\ndate: 2025\n",
+                "b.yaml:4:1: expected `key: value` here; check the indentation, and that the key "
+                "is followed by `: `",
+            ),
+            (
+                HEAD + "location:Astana\n\n\n# a comment\ndate: 2025\n",
+                "b.yaml:4:1: `location:Astana` has no space after the colon, so YAML does not "
+                "read it as a key; write `location: Astana`",
+            ),
+            (
+                HEAD + "source:\n  outlet: K\n  url:https://example.org/a\n  published: 2025\n",
+                "b.yaml:6:3: `url:https://example.org/a` has no space after the colon, so YAML "
+                "does not read it as a key; write `url: https://example.org/a`",
+            ),
+            (
+                HEAD + "location:" + "a" * 60 + "\ndate: 2025\n",
+                "b.yaml:4:1: `location:aaaaaaaaaaaaaaaaaaaaaaaaaaaa...` has no space after the "
+                "colon, so YAML does not read it as a key; write `location: aaaaaaaaaaaaaaaaaaaa"
+                "aaaaaaa...`",
+            ),
+            (
+                HEAD + "participants:\n  - name: a\n    role: r\n   country: c\n",
+                "b.yaml:7:4: this key is not indented like the keys above it; in a list item, "
+                "keys line up with the first key after `- `",
+            ),
+            (
+                HEAD + "participants:\n  - name: a\n  role: r\n",
+                "b.yaml:6:3: this key is not indented like the keys above it; in a list item, "
+                "keys line up with the first key after `- `",
+            ),
+            (
+                HEAD + "participants:\n  - name: a\n   - name: b\n",
+                "b.yaml:6:4: this list item is not indented like the ones above it",
             ),
             (
                 HEAD + "- a\n",
@@ -1445,6 +1623,7 @@ def _valid_texts() -> dict[str, str]:
 
     texts = {name: text for name, text in VALID.items() if text is not None}
     texts["starter"] = starter_text("schema.json")
+    texts["starter without a schema nearby"] = starter_text(None)
     texts["sample"] = SAMPLE.read_text(encoding="utf-8")
     return texts
 

@@ -189,4 +189,5 @@ def test_a_briefing_without_source_has_an_empty_source_section(tmp_path: Path) -
     briefing = loads("briefing: 1\ntitle: T\nsummary: S\n")
     outline = Outline(briefing)
     assert outline.entries(Section.SOURCE) == ()
-    assert [f.key.name for f in outline.fields()] == ["briefing", "title", "summary", "language"]
+    # In reading order: the title, then the summary; then the rest.
+    assert [f.key.name for f in outline.fields()] == ["title", "summary", "briefing", "language"]

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import Provider
+from textual.command import CommandPalette, Provider
 from textual.reactive import var
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from ..errors import BriefingError
+from ..interface import Interface, interface
 from ..loader import load, read_article
 from ..model import Briefing
 from ..outline import Outline
@@ -21,6 +24,7 @@ from ..safe_text import visible
 from .briefing_screen import BriefingScreen
 from .item_list import ItemList
 from .messages import BriefingReloaded, LanguageRequested, ReloadFailed
+from .panels import panels_for
 
 if TYPE_CHECKING:
     from .help_screen import HelpSection
@@ -74,11 +78,15 @@ class BriefingApp(App[Outline | None]):
     problems: var[tuple[str, ...]] = var((), init=False)
     """What is wrong with the file on disk, while the last good version is shown."""
 
+    deleted: var[bool] = var(False, init=False)
+    """Whether the file on disk is gone (its problem then says so)."""
+
     def __init__(
         self, path: Path, briefing: Briefing | None = None, *,
-        poll_seconds: float | None = POLL_SECONDS,
+        language: str | None = None, poll_seconds: float | None = POLL_SECONDS,
     ) -> None:
-        """Show the briefing at ``path`` (``briefing``, if already loaded from it).
+        """Show the briefing at ``path`` (``briefing``, if already loaded from it) in
+        ``language`` (default: the briefing's own).
 
         ``poll_seconds`` is how often to check the file for changes; ``None``
         turns live reload off. Raises :class:`BriefingError` if the file is invalid.
@@ -87,17 +95,18 @@ class BriefingApp(App[Outline | None]):
         self.path = path
         if briefing is None:
             briefing = load(path)
-        outline = Outline(briefing, article=read_article(briefing.source_text_path))
+        outline = Outline(briefing, language, read_article(briefing.source_text_path))
         self.set_reactive(BriefingApp.outline, outline)
         self.poll_seconds = poll_seconds
         self._signature = self._file_signature(briefing)
 
     def get_default_screen(self) -> Screen[None]:
-        return BriefingScreen(self.outline).data_bind(BriefingApp.outline, BriefingApp.problems)
+        return BriefingScreen(self.outline).data_bind(
+            BriefingApp.outline, BriefingApp.deleted, BriefingApp.problems)
 
     def on_mount(self) -> None:
         if self.poll_seconds is not None:
-            self.set_interval(self.poll_seconds, self.check_file, name="live reload")
+            self.set_interval(self.poll_seconds, self.check_file, name="live-reload")
 
     # ------------------------------------------------------------------ language
 
@@ -106,13 +115,45 @@ class BriefingApp(App[Outline | None]):
         """The language the text is shown in."""
         return self.outline.language
 
+    @property
+    def t(self) -> Interface:
+        """The interface's words, in the language the text is shown in."""
+        return interface(self.outline.language)
+
+    def action_command_palette(self) -> None:
+        """Open the command palette, its prompt in the interface's language."""
+        open_already = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=self.t("Search for commands…")))
+
+    def action_change_theme(self) -> None:
+        """Choose a theme, the prompt in the interface's language."""
+        self.push_screen(CommandPalette(providers=[ThemeProvider],
+                                        placeholder=self.t("Search for themes…")))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands that make sense here, in the interface's
+        language; screenshots are the viewer's own command, which says where it saved."""
+        t = self.t
+        yield SystemCommand(t("Theme"), t("Change the current theme"), self.action_change_theme)
+        yield SystemCommand(t("Keys"), t("Show every key"), self.action_help)
+        yield SystemCommand(t("Quit"), t("Quit the viewer"), self.action_quit)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as the footer and help show them; the panel keys as ``1-N``, N being
+        how many panels this briefing has."""
+        if binding.action == "show_panel(0)":
+            return f"1-{len(panels_for(self.outline))}"
+        return super().get_key_display(binding)
+
     @on(LanguageRequested)
     def _language_requested(self, event: LanguageRequested) -> None:
         languages = self.outline.languages
         language = event.language
         if language is None:  # the next one
             if len(languages) < 2:
-                self.notify("This briefing has one language only.", markup=False)
+                self.notify(self.t("This briefing has one language only."), markup=False)
                 return
             index = languages.index(self.language) if self.language in languages else 0
             language = languages[(index + 1) % len(languages)]
@@ -130,12 +171,13 @@ class BriefingApp(App[Outline | None]):
         from .help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_sections()))
+            self.push_screen(HelpScreen(self.help_sections(), self.t))
 
     def help_sections(self) -> list[HelpSection]:
         """The help text: every key binding, by where it works, from the classes themselves."""
         from .participant_screen import ParticipantScreen
 
+        t = self.t
         sections: list[HelpSection] = []
         for heading, owner in (
             ("Everywhere", BriefingApp),
@@ -147,20 +189,20 @@ class BriefingApp(App[Outline | None]):
             groups: set[str] = set()
             for binding in Binding.make_bindings(owner.__dict__.get("BINDINGS", [])):
                 keys = binding.key_display or self.get_key_display(binding)
-                description = binding.description
+                description = t.known(binding.description)
                 if binding.group is not None:
                     # A group (1-9) is one row, shown as its first key's display.
                     if binding.group.description in groups:
                         continue
                     groups.add(binding.group.description)
-                    description = binding.group.description
+                    description = t(binding.group.description)
                 if rows and rows[-1][1] == description:
                     rows[-1] = (f"{rows[-1][0]}, {keys}", description)
                 else:
                     rows.append((keys, description))
             if owner is BriefingApp:
-                rows.append((self.get_key_display(Binding("ctrl+p", "")), "Command palette"))
-            sections.append((heading, rows))
+                rows.append((self.get_key_display(Binding("ctrl+p", "")), t("Command palette")))
+            sections.append((t(heading), rows))
         return sections
 
     # ------------------------------------------------------------------ commands
@@ -172,7 +214,7 @@ class BriefingApp(App[Outline | None]):
     def action_save_screenshot(self) -> None:
         """Save an SVG picture of the screen in the current folder."""
         path = self.save_screenshot()
-        self.notify(f"Saved {visible(path)}", markup=False)
+        self.notify(self.t("Saved {path}", path=visible(path)), markup=False)
 
     # ------------------------------------------------------------------ live reload
 
@@ -195,7 +237,7 @@ class BriefingApp(App[Outline | None]):
             briefing = load(self.path)
         except BriefingError as error:
             problems = tuple(str(problem) for problem in error.problems)  # made visible
-            self.post_message(ReloadFailed(problems))
+            self.post_message(ReloadFailed(problems, deleted=not os.path.lexists(self.path)))
             return
         self.post_message(BriefingReloaded(briefing, read_article(briefing.source_text_path)))
 
@@ -203,13 +245,12 @@ class BriefingApp(App[Outline | None]):
     def _reloaded(self, event: BriefingReloaded) -> None:
         self._signature = self._file_signature(event.briefing)
         self.outline = Outline(event.briefing, self.language, event.article)
+        self.deleted = False
         self.problems = ()
         self.version += 1
 
     @on(ReloadFailed)
     def _reload_failed(self, event: ReloadFailed) -> None:
-        problems = event.problems
-        if problems != self.problems:
-            self.notify("\n".join(problems[:3]), title="The file has errors",
-                        severity="error", markup=False)
-        self.problems = problems
+        # The error bar says it all; a notification as well would cover it.
+        self.deleted = event.deleted
+        self.problems = event.problems

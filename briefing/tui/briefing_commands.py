@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from ..interface import interface
 from ..outline import Outline
+from ..safe_text import visible
 from .briefing_screen import BriefingScreen
 from .messages import LanguageRequested, PanelRequested
 from .panels import panel_class, panels_for
@@ -24,23 +26,25 @@ class BriefingCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app: App[object] = self.app
         outline: Outline = getattr(app, "outline")  # noqa: B009 (any app with an outline)
+        t = interface(outline.language)
         commands: list[tuple[str, Callable[[], object], str]] = []
         for panel in panels_for(outline):
-            title = panel_class(panel).TITLE
-            commands.append((f"Go to {title}", partial(self._go_to_panel, panel),
-                             f"Show the {title} panel"))
+            title = t(panel_class(panel).TITLE)
+            commands.append((t("Go to {title}", title=title), partial(self._go_to_panel, panel),
+                             t("Show the {title} panel", title=title)))
         commands += [
-            (f"Language: {language}", partial(app.post_message, LanguageRequested(language)),
-             f"Show the briefing's text in {language!r}")
+            (t("Language: {language}", language=visible(language)),
+             partial(app.post_message, LanguageRequested(language)),
+             t("Show the briefing's text in {language}", language=visible(language)))
             for language in outline.languages
         ]
         commands += [
-            ("Toggle dark / light theme", app.action_toggle_dark,
-             "Switch between the dark and the light theme"),
-            ("Print summary and quit", partial(app.run_action, "print_summary"),
-             "Quit and print the briefing's summary in the current language"),
-            ("Save screenshot", partial(app.run_action, "save_screenshot"),
-             "Save an SVG picture of the screen in the current folder"),
+            (t("Toggle dark / light theme"), app.action_toggle_dark,
+             t("Switch between the dark and the light theme")),
+            (t("Print summary and quit"), partial(app.run_action, "print_summary"),
+             t("Quit and print the briefing's summary in the current language")),
+            (t("Save screenshot"), partial(app.run_action, "save_screenshot"),
+             t("Save an SVG picture of the screen in the current folder")),
         ]
         return commands
 

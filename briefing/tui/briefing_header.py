@@ -33,7 +33,8 @@ class BriefingHeader(Widget):
         if source is not None and source.field("outlet"):
             outlet = field(source.field("outlet"), "", " ")
             if source.field("attribution"):
-                outlet += Content(", via ") + field(source.field("attribution"), "", " ")
+                outlet += Content(self.state.t(", via ")) + field(
+                    source.field("attribution"), "", " ")
             meta.append(outlet)
         parts = [part for part in meta if part]
         languages = [

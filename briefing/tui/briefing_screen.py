@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import ContentSwitcher, Input
 
 from ..outline import Outline, Section, TextKey
+from .briefing_footer import BriefingFooter
 from .briefing_header import BriefingHeader
 from .item_list import ItemList
 from .messages import LanguageRequested, PanelRequested
@@ -22,7 +23,7 @@ from .panels.statements_panel import StatementsPanel
 from .search_bar import SearchBar
 from .viewer_state import ViewerState
 
-_PANEL_KEYS = Binding.Group("Go to panel 1-9", compact=True)
+_PANEL_KEYS = Binding.Group("Go to a panel", compact=True)
 
 
 class BriefingScreen(Screen[None]):
@@ -31,9 +32,11 @@ class BriefingScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(str(number), f"show_panel({number - 1})",
-                    "Panel" if number == 1 else f"Go to panel {number}",
-                    show=number == 1, key_display="1-9" if number == 1 else None,
-                    group=_PANEL_KEYS)
+                    "Panel" if number == 1 else "Go to a panel",
+                    show=number == 1, group=_PANEL_KEYS,
+                    # Handled as they arrive, like "/", so "1/" in one write is
+                    # "1" then "/"; in the search box they are typed (check_action).
+                    priority=True)
             for number in range(1, 10)
         ),
         Binding("tab", "cycle_panel(1)", "Next panel", show=False),
@@ -54,6 +57,9 @@ class BriefingScreen(Screen[None]):
     problems: var[tuple[str, ...]] = var((), init=False)
     """What is wrong with the file on disk (bound to the app's)."""
 
+    deleted: var[bool] = var(False, init=False)
+    """Whether the file on disk is gone (bound to the app's)."""
+
     def __init__(self, outline: Outline) -> None:
         super().__init__()
         self.state = ViewerState(outline)
@@ -61,6 +67,8 @@ class BriefingScreen(Screen[None]):
         self.current_panel = PanelId.SUMMARY
         self._positions: dict[str, tuple[int, float]] = {}
         """Where the reader was in panels not (re)created yet after a reload."""
+        self._came_from: tuple[PanelId, int] | None = None
+        """The panel and item a jump left (statement to speaker), for Esc."""
 
     # ------------------------------------------------------------------ layout
 
@@ -72,12 +80,24 @@ class BriefingScreen(Screen[None]):
             yield PanelNav(self.state, id="nav").data_bind(BriefingScreen.outline)
             with ContentSwitcher(initial=PanelId.SUMMARY, id="panels"):
                 yield panel_class(PanelId.SUMMARY)(self.state)
-        yield Footer()
+        yield BriefingFooter().data_bind(BriefingScreen.outline)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # On a small terminal the header keeps to two rows, and the footer drops its
+        # padding so that every key, `q` too, stays in view.
+        self.query_one(BriefingHeader).styles.max_height = 2 if event.size.height < 20 else 4
+        footer = self.query_one(BriefingFooter)
+        footer.compact = event.size.width < 100
+        footer.show_command_palette = event.size.width >= 80  # Ctrl+P works all the same
 
     def on_mount(self) -> None:
         self._theme_changed()
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self.show_panel(PanelId.SUMMARY)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The panel keys type digits while the search box has the focus."""
+        return not (action == "show_panel" and isinstance(self.focused, Input))
 
     @property
     def panels(self) -> tuple[PanelId, ...]:
@@ -113,7 +133,7 @@ class BriefingScreen(Screen[None]):
         bar.panel = self.current_panel
         # Not awaited: the box takes the focus at once, and the keys typed meanwhile
         # wait in its queue until it is mounted.
-        self.mount(bar, before=self.query_one(Footer))
+        self.mount(bar, before=self.query_one(BriefingFooter))
         self.watch(bar.input, "value", bar.query_changed, init=False)
         return bar
 
@@ -139,6 +159,7 @@ class BriefingScreen(Screen[None]):
 
     def action_show_panel(self, number: int) -> None:
         """Go to the panel numbered ``number + 1``."""
+        self._came_from = None
         panels = self.panels
         if 0 <= number < len(panels):
             self.show_panel(panels[number])
@@ -147,6 +168,7 @@ class BriefingScreen(Screen[None]):
 
     def action_cycle_panel(self, delta: int) -> None:
         """Go to the next (or previous) panel, wrapping around."""
+        self._came_from = None
         panels = self.panels
         index = panels.index(self.current_panel) if self.current_panel in panels else 0
         self.show_panel(panels[(index + delta) % len(panels)])
@@ -174,18 +196,10 @@ class BriefingScreen(Screen[None]):
         screen = ParticipantScreen(self.state, index).data_bind(BriefingScreen.outline)
         self.app.push_screen(screen, self._back_from_participant)
 
-    def _back_from_participant(self, statement: int | None) -> None:
-        if statement is None:
-            self.current().focus()
-            return
-        self.show_statement(statement)
-
-    def show_statement(self, statement: int) -> None:
-        """Show statement ``statement`` in the Statements panel."""
-        if PanelId.STATEMENTS not in self.panels:
-            return
-        self.show_panel(PanelId.STATEMENTS)
-        self.panel(PanelId.STATEMENTS).move_cursor(statement)
+    def _back_from_participant(self, note: str | None) -> None:
+        if note is not None:
+            self.notify(note, markup=False)
+        self.current().focus()
 
     @on(ItemList.Selected, "#panels > #statements")
     def _statement_chosen(self, event: ItemList.Selected) -> None:
@@ -197,10 +211,12 @@ class BriefingScreen(Screen[None]):
             return
         speaker = panel.speaker_index(event.index)
         if speaker is None:
-            self.notify("The speaker is not among the participants.", markup=False)
+            self.notify(self.state.t("The speaker is not among the participants."),
+                        markup=False)
             return
         self.show_panel(PanelId.PARTICIPANTS)
         self.panel(PanelId.PARTICIPANTS).move_cursor(speaker)
+        self._came_from = (PanelId.STATEMENTS, event.index)  # Esc goes back there
 
     # ------------------------------------------------------------------ search
 
@@ -225,13 +241,23 @@ class BriefingScreen(Screen[None]):
     def _step(self, delta: int) -> None:
         bar = self.search_bar
         if not bar.active:
-            self.notify("Press / to search.", markup=False)
+            self.notify(self.state.t("Press / to search."), markup=False)
         elif not bar.step(delta):
             self.app.bell()
 
     def action_clear_search(self) -> None:
-        """Forget the search: no highlights, search bar hidden."""
-        self.search_bar.clear()
+        """Forget the search (no highlights, search bar hidden); without one, go back
+        to the statement whose speaker the reader jumped to."""
+        bars = self.query_children(SearchBar)
+        searching = bool(bars) and (bars.first().display or bars.first().active)
+        if searching or self._came_from is None:
+            if bars:
+                bars.first().clear()
+            return
+        panel, item = self._came_from
+        self._came_from = None
+        self.show_panel(panel)
+        self.panel(panel).move_cursor(item)
 
     @on(SearchBar.Found)
     def _found(self, event: SearchBar.Found) -> None:
@@ -289,13 +315,15 @@ class BriefingScreen(Screen[None]):
         else:
             return
         if problems:
-            bar.show_problems(problems)
+            bar.show_problems(problems, self.state.t, deleted=self.deleted)
         else:
             bar.clear()
 
     async def watch_outline(self, old: Outline, new: Outline) -> None:
         """Show the new outline: another language, or a new version of the file."""
         self.state.show(new)
+        for bar in self.query_children(SearchBar):
+            bar.show_language()
         if old.briefing is new.briefing and old.article is new.article:
             self._redraw(layout=True)
             return

@@ -34,8 +34,9 @@ class BriefingReloaded(Message):
 
 
 class ReloadFailed(Message):
-    """The file on disk has problems; the last good version stays on screen."""
+    """The file on disk has problems, or is gone; the last good version stays on screen."""
 
-    def __init__(self, problems: tuple[str, ...]) -> None:
+    def __init__(self, problems: tuple[str, ...], *, deleted: bool = False) -> None:
         super().__init__()
         self.problems = problems
+        self.deleted = deleted

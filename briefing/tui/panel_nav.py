@@ -57,7 +57,7 @@ class PanelNav(Widget):
         current = self.get_visual_style("panel-nav--current")
         lines = []
         for number, panel in enumerate(self._panels(), 1):
-            line = Content(f"{number} {panel_class(panel).TITLE}")
+            line = Content(f"{number} {self.state.t(panel_class(panel).TITLE)}")
             count = self.counts.get(panel)
             if count:
                 badge = Content.styled(f" {count}", ".panel-nav--count")

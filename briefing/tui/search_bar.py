@@ -47,11 +47,12 @@ class SearchBar(Horizontal):
 
     def __init__(self, state: ViewerState, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.state = state
         self.session = SearchSession(state)
         self.panel = ""
         """The panel on screen: a new query's first match is the first from there on."""
-        self.input = Input(placeholder="search every panel and language", id="search-input",
-                           select_on_focus=False)
+        self.input = Input(placeholder=state.t("search every panel and language"),
+                           id="search-input", select_on_focus=False)
         """The query box."""
         self.counter = Static(Content(""), id="search-count")
 
@@ -89,7 +90,7 @@ class SearchBar(Horizontal):
 
     def _found(self, go_to: Match | None, *, focus: bool) -> None:
         session = self.session
-        self.set_count(session.counter())
+        self.show_count()
         self.post_message(self.Found(session.spans, session.current,
                                      session.counts_by_panel(), go_to, focus))
 
@@ -97,7 +98,7 @@ class SearchBar(Horizontal):
         """Go ``delta`` matches forward (or back); False when there is nothing to go to."""
         session = self.session
         match = session.step(delta)
-        self.set_count(session.counter())
+        self.show_count()
         if match is None:
             return False
         self._found(match, focus=not self.input.has_focus)
@@ -130,7 +131,13 @@ class SearchBar(Horizontal):
             session.position = min(number, len(session.matches) - 1)
         self._found(None, focus=False)
 
-    def set_count(self, text: str) -> None:
-        """Show ``text`` (``3/17``, ``0/0 no matches``) beside the query."""
+    def show_count(self) -> None:
+        """Show where the reader is among the matches (``3/17``, ``0/0 no matches``)."""
+        t = self.state.t
         # The counter has a fixed width, so no layout is needed.
-        self.counter.update(Content(text), layout=False)
+        self.counter.update(Content(self.session.counter(t("no matches"))), layout=False)
+
+    def show_language(self) -> None:
+        """The language on screen changed: the bar's own words follow it."""
+        self.input.placeholder = self.state.t("search every panel and language")
+        self.show_count()

@@ -143,12 +143,13 @@ class SearchSession:
         self.position = (start + delta) % len(self.matches)
         return self.current
 
-    def counter(self) -> str:
-        """``k/N``; ``0/0 no matches`` when a query found nothing; empty without a query."""
+    def counter(self, no_matches: str = "no matches") -> str:
+        """``k/N``; ``0/0`` and ``no_matches`` when a query found nothing; empty
+        without a query."""
         if not self.query.strip():
             return ""
         if not self.matches or self.position is None:
-            return "0/0 no matches"
+            return f"0/0 {no_matches}"
         return f"{self.position + 1}/{len(self.matches)}"
 
     def counts_by_panel(self) -> dict[str, int]:

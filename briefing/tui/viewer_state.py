@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from ..interface import Interface, interface
 from ..outline import Outline, TextKey
 from .highlights import Highlights
 
@@ -26,6 +27,11 @@ class ViewerState:
         if outline is not self.outline:
             self.outline = outline
             self.layout_generation += 1
+
+    @property
+    def t(self) -> Interface:
+        """The interface's words, in the language on screen."""
+        return interface(self.outline.language)
 
     def language_of(self, key: Hashable) -> str | None:
         """The language of an indexed text, so search stems it with the right rules."""

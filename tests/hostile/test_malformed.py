@@ -145,7 +145,16 @@ GENERATED: dict[str, Generated] = {
         _sparse(50 * 2**20), ("{file}: is 50.0 MB; a briefing file may be at most 16 MB",)
     ),
     "a 50 MB file on standard input": Generated(
-        _sparse(50 * 2**20), ("<stdin>: is larger than the briefing size limit",), stdin=True
+        _sparse(50 * 2**20), ("<stdin>: is more than 16 MB; a briefing file may be at most 16 MB",),
+        stdin=True,
+    ),
+    "a null title on standard input": Generated(
+        _text("briefing: 1\ntitle: ~\nsummary: S\n"),
+        (
+            "<stdin>:2:8: `title` is empty; give it a value (`~` means no value in YAML; for the "
+            'character itself, write "~" in quotes)',
+        ),
+        stdin=True,
     ),
     "one byte over the size limit": Generated(
         _sparse(MAX_FILE_BYTES + 1), ("{file}: is 16.0 MB; a briefing file may be at most 16 MB",)

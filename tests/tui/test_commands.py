@@ -13,14 +13,14 @@ from .conftest import make_app, screen_text, wait_for
 
 
 async def test_question_mark_shows_every_key() -> None:
-    app = make_app()
+    app = make_app(language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one("#help-text").render()
         plain = str(text)
         for keys, description in [
-            ("1-9", "Go to panel 1-9"), ("tab", "Next panel"), ("shift+tab", "Previous panel"),
+            ("1-7", "Go to a panel"), ("tab", "Next panel"), ("shift+tab", "Previous panel"),
             ("/", "Search"), ("n", "Next match"), ("N", "Previous match"),
             ("esc", "Clear search"), ("l", "Language"), ("?", "Help"), ("p", "Print & quit"),
             ("q", "Quit"), ("^p", "Command palette"), ("j", "Next item"), ("k", "Previous"),
@@ -39,7 +39,7 @@ def palette_commands(app: BriefingApp) -> list[str]:
 
 
 async def test_command_palette_has_the_apps_commands() -> None:
-    app = make_app()
+    app = make_app(language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
@@ -60,16 +60,18 @@ async def test_command_palette_has_the_apps_commands() -> None:
 
 
 async def test_palette_switches_language_and_theme() -> None:
-    app = make_app()
+    app = make_app(language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         theme = app.theme
-        for command in ("language: en", "toggle dark"):
+        for command in ("toggle dark", "language: ru"):
             await pilot.press("ctrl+p", *command)
             await wait_for(lambda: "Go to" not in screen_text(app), pilot)
             await pilot.press("enter")
             await wait_for(lambda: isinstance(app.screen, BriefingScreen), pilot)
-        assert app.language == "en"
+        assert app.language == "ru"
         assert app.theme != theme
+        await pilot.press("ctrl+p")  # the palette now speaks Russian too
+        await wait_for(lambda: "Тёмная / светлая тема" in palette_commands(app), pilot)
 
 
 async def test_p_quits_with_the_print_result() -> None:

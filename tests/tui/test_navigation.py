@@ -26,10 +26,10 @@ async def test_sample_shows_title_and_numbered_panels() -> None:
     async with app.run_test(size=(120, 40)):
         text = screen_text(app)
         assert "Развитие евразийских связей" in text
-        for label in ["1 Summary", "2 Participants", "3 Priorities", "4 Figures",
-                      "5 Statements", "6 Outcomes", "7 Source"]:
+        for label in ["1 Сводка", "2 Участники", "3 Приоритеты", "4 Цифры",
+                      "5 Заявления", "6 Итоги", "7 Источник"]:
             assert label in text
-        assert "Timeline" not in text  # the sample has none
+        assert "Хроника" not in text  # the sample has none
         assert main_screen(app).current_panel == "summary"
 
 
@@ -71,7 +71,7 @@ async def test_participants_table_lists_everyone() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
         text = screen_text(app)
-        for heading in ["Name", "Role", "Organization", "Country"]:
+        for heading in ["Имя", "Должность", "Организация", "Страна"]:
             assert heading in text
         assert "Арман Исетов" in text
         assert "Турция" in text

@@ -83,7 +83,7 @@ async def test_invalid_version_shows_problems_and_keeps_the_last_good_one(
         assert "The file changed but cannot be read" in text
         assert "unknown key `sumary` in a briefing" in text
         assert "Good Person" in text  # the last good version is still shown
-        assert any("The file has errors" in n.title for n in app._notifications)
+        assert not app._notifications  # no toast over the error bar
         write(path, "Fixed Person")
         await wait_for(lambda: "Fixed Person" in screen_text(app), pilot)
         assert not bar.display
@@ -101,3 +101,14 @@ async def test_unchanged_file_is_not_reloaded(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.2)
         assert app.version == 0
+
+
+async def test_a_deleted_file_is_said_to_be_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "live.yaml"
+    write(path, "Good Person")
+    app = make_app(path, poll_seconds=0.05, language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        path.unlink()
+        await wait_for(lambda: "The file was deleted; showing the last version read"
+                       in " ".join(screen_text(app).split()), pilot)
+        assert "no such file" in str(app.query_one(ErrorBar).render())

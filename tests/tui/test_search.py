@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 from textual import events
 from textual.widgets import Input
@@ -92,8 +93,10 @@ async def test_no_matches_shows_zero() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"zzqx")
+        assert counter(app) == "0/0 нет совпадений"  # in the language on screen
+        assert "0/0 нет совпадений" in screen_text(app)
+        await pilot.press("escape", "l", "slash", *"zzqx")
         assert counter(app) == "0/0 no matches"
-        assert "0/0 no matches" in screen_text(app)
 
 
 async def test_n_and_N_walk_matches_across_panels() -> None:
@@ -182,7 +185,7 @@ async def test_n_without_a_search_says_how_to_search() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        assert any("Press / to search" in str(n.message) for n in app._notifications)
+        assert any("Нажмите /, чтобы искать." in str(n.message) for n in app._notifications)
 
 
 async def test_typing_in_the_search_box_does_not_trigger_keys() -> None:
@@ -224,3 +227,44 @@ async def test_the_index_is_built_in_the_background_once_search_opens() -> None:
         await pilot.press(*"коридор")
         await pilot.pause()
         assert counter(app).endswith("/6")
+
+
+async def test_speaker_names_shown_with_statements_are_found_there() -> None:
+    app = make_app(language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5", "slash", *"isetov")
+        screen = main_screen(app)
+        counts = screen.search_bar.session.counts_by_panel()
+        assert counts.get("statements", 0) >= 4  # his four statements name him
+        current = screen.search_bar.session.current
+        assert current is not None and isinstance(current.key, TextKey)
+        assert current.key.section == "statements"
+
+
+async def test_n_walks_matches_in_reading_order(tmp_path: Path) -> None:
+    path = tmp_path / "b.yaml"
+    path.write_text(
+        "briefing: 1\ntitle: A meeting\nlocation: Samarkand\ndate: 2025-04\n"
+        "summary: Ministers met in Samarkand.\ntags: [samarkand]\n", encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"samarkand")
+        matches = main_screen(app).search_bar.session.matches
+        keys = [match.key for match in matches]
+        assert [key.name for key in keys if isinstance(key, TextKey)] == [
+            "location", "summary", "text"]
+
+
+async def test_a_panel_key_and_slash_sent_together_are_handled_in_order() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in ["4", "slash", *"koridor"]:
+            app.post_message(events.Key(key, None if key == "slash" else key))
+        await pilot.pause(0.3)
+        screen = main_screen(app)
+        # From Figures on, the first match is in the article (Source), not the summary.
+        assert screen.current_panel == "source"
+        for key in "35":
+            app.post_message(events.Key(key, key))
+        await pilot.pause(0.2)
+        assert screen.search_bar.input.value == "koridor35"  # in the box, digits are typed

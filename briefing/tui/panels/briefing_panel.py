@@ -75,7 +75,7 @@ class BriefingPanel(ItemList):
 
     def render_item(self, index: int, width: int, style: Style) -> list[Strip]:
         if not self.count():
-            message = Content.styled(self.empty_message, ".panel--dim")
+            message = Content.styled(self.state.t(self.empty_message), ".panel--dim")
             return self.content_strips(message, width, style)
         return self.render_entry(index, width, style)
 
@@ -138,7 +138,9 @@ class BriefingPanel(ItemList):
     def labelled(
         self, label: str, value: Content, width: int, style: Style, label_width: int
     ) -> list[Strip]:
-        """``value`` wrapped beside a ``label`` column (for "Role   Deputy minister" rows)."""
+        """``value`` wrapped beside a ``label`` column (for "Role   Deputy minister" rows);
+        ``label`` is a message, shown in the interface's language."""
+        label = self.state.t(label) if label else label
         strips = self.content_strips(value, width, style, indent=label_width)
         label_style = (style + self.get_visual_style("panel--label", partial=True)).rich_style
         head = Strip([Segment(label[: label_width - 1].ljust(label_width), label_style)])

@@ -80,7 +80,8 @@ class FiguresPanel(BriefingPanel):
         self._prepared_for = outline
         figures = outline.entries(Section.FIGURES)
         self._headlines = [
-            headline(figure_headline(figure.text("display") or None, figure.fields["value"].value))
+            headline(figure_headline(figure.text("display") or None,
+                                     figure.fields["value"].value, self.state.t))
             for figure in figures
         ]
         self._left = max((h.width for h in self._headlines), default=0)

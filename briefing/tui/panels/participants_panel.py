@@ -4,77 +4,105 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 
-from ...outline import Section
+from ...columns import column_widths, longest_word
+from ...outline import Entry, Outline, Section
+from ..viewer_state import ViewerState
 from .briefing_panel import BriefingPanel
 from .panel_id import PanelId
 
-COLUMNS = (
-    ("name", "Name", 4),
-    ("role", "Role", 3),
-    ("organization", "Organization", 3),
-    ("country", "Country", 2),
-)
-"""Table columns: participant field, heading, share of the width."""
+COLUMNS = ("name", "role", "organization", "country")
+"""The fields the table may show, in order; a column no participant fills is left out."""
 
 COLUMN_GAP = 2
 
 
 class ParticipantsPanel(BriefingPanel):
-    """Participants as a table: name, role, organization, country; Enter opens one.
+    """Participants as a table of the columns they fill; Enter opens one.
 
-    A row is one line; a long value ends in an ellipsis (Enter shows it all).
-    Rows are drawn only while on screen, so thousands of participants cost
-    no more to search and highlight than a few.
+    Width goes to the columns with the most text, and cells wrap, so rows can
+    be told apart. Rows are drawn only
+    while on screen, so thousands of participants cost no more to search and
+    highlight than a few.
     """
 
     PANEL = PanelId.PARTICIPANTS
     TITLE = "Participants"
     SECTIONS = (Section.PARTICIPANTS,)
     EMPTY = "No participants are listed."
-    ITEM_GAP: ClassVar[int] = 0
+    ITEM_GAP: ClassVar[int] = 1
+
+    def __init__(self, state: ViewerState, *, id: str | None = None) -> None:
+        super().__init__(state, id=id)
+        self._layout: tuple[Outline, int, list[str], list[int]] | None = None
 
     def count(self) -> int:
         return len(self.outline.entries(Section.PARTICIPANTS))
 
-    def measure_item(self, index: int, width: int) -> int | None:
-        return 1 if self.count() else None  # a row is one line
-
     def header_lines(self) -> int:
         return 1 if self.count() else 0
 
-    @staticmethod
-    def column_widths(width: int) -> list[int]:
-        """The width of each column, sharing ``width`` by the columns' shares."""
-        available = max(4 * len(COLUMNS), width - COLUMN_GAP * (len(COLUMNS) - 1))
-        total = sum(share for _, _, share in COLUMNS)
-        widths = [available * share // total for _, _, share in COLUMNS]
-        widths[0] += available - sum(widths)
-        return widths
+    def columns(self, width: int) -> tuple[list[str], list[int]]:
+        """The columns shown and their widths at ``width``, once per outline and width."""
+        outline = self.outline
+        if self._layout is not None and self._layout[:2] == (outline, width):
+            return self._layout[2], self._layout[3]
+        entries = outline.entries(Section.PARTICIPANTS)
+        shown = [name for name in COLUMNS
+                 if name == "name" or any(entry.field(name) for entry in entries)]
+        t = self.state.t
+        needed, words = [], []
+        for name in shown:
+            texts = [entry.text(name) for entry in entries]
+            label = t.field_label(name)
+            needed.append(max(max(map(cell_len, texts), default=0), cell_len(label), 1))
+            words.append(max(longest_word(texts), cell_len(label)))
+        widths = column_widths(needed, width, COLUMN_GAP, words)
+        self._layout = (outline, width, shown, widths)
+        return shown, widths
 
-    def _row(self, cells: list[Content], width: int, style: Style) -> list[Strip]:
-        gap = Content(" " * COLUMN_GAP)
-        parts: list[Content] = []
-        for cell, cell_width in zip(cells, self.column_widths(width), strict=True):
-            if parts:
-                parts.append(gap)
-            parts.append(cell.truncate(cell_width, ellipsis=True, pad=True))
-        line = Content("").join(parts)
-        return self.content_strips(line, width, style)[:1]
+    def _cells(self, entry: Entry, width: int) -> list[list[Content]]:
+        """Each cell of a row, wrapped to its column: a list of lines per cell."""
+        names, widths = self.columns(width)
+        highlights = self.state.highlights
+        cells = []
+        for name, cell_width in zip(names, widths, strict=True):
+            style = ".panel--heading" if name == "name" else ""
+            content = highlights.field(entry.field(name), style, " ")
+            cells.append(list(content.wrap(cell_width)) or [Content("")])
+        return cells
+
+    def measure_item(self, index: int, width: int) -> int | None:
+        if not self.count():
+            return None
+        entry = self.outline.entries(Section.PARTICIPANTS)[index]
+        return max(len(lines) for lines in self._cells(entry, width))
+
+    def _row(self, cells: list[list[Content]], width: int, style: Style) -> list[Strip]:
+        _, widths = self.columns(width)
+        gap = Segment(" " * COLUMN_GAP, style.rich_style)
+        strips = []
+        for row in range(max(len(lines) for lines in cells)):
+            segments: list[Segment] = []
+            for number, (lines, cell_width) in enumerate(zip(cells, widths, strict=True)):
+                if number:
+                    segments.append(gap)
+                line = lines[row] if row < len(lines) else Content("")
+                strip = self.content_strips(line, cell_width, style)[0]
+                segments.extend(strip.adjust_cell_length(cell_width, style.rich_style))
+            strips.append(Strip(segments).adjust_cell_length(width, style.rich_style))
+        return strips
 
     def render_header(self, width: int, style: Style) -> list[Strip]:
-        return self._row([Content(heading) for _, heading, _ in COLUMNS], width, style)
+        names, _ = self.columns(width)
+        t = self.state.t
+        return self._row([[Content(t.field_label(name))] for name in names], width, style)[:1]
 
     def render_entry(self, index: int, width: int, style: Style) -> list[Strip]:
-        participant = self.outline.entries(Section.PARTICIPANTS)[index]
-        cells = []
-        for field, _, _ in COLUMNS:
-            cell_style = ".panel--heading" if field == "name" else ""
-            cell = self.state.highlights.field(participant.field(field), cell_style, " ")
-            # One line per row: tabs become spaces (same length, so the search's
-            # offsets still fit).
-            cells.append(Content(cell.plain.replace("\t", " "), list(cell.spans)))
-        return self._row(cells, width, style)
+        entry = self.outline.entries(Section.PARTICIPANTS)[index]
+        return self._row(self._cells(entry, width), width, style)

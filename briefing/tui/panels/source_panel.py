@@ -63,7 +63,7 @@ class SourcePanel(BriefingPanel):
         article = self.outline.article
         note = article.note if article is not None else ""
         if not self._article_paragraphs():
-            message = note or "The briefing gives no article text."
+            message = note or self.state.t("The briefing gives no article text.")
             strips += self.content_strips(Content(""), width, style)
             strips += self.content_strips(Content.styled(message, ".panel--dim"), width, style)
             return strips
@@ -71,6 +71,6 @@ class SourcePanel(BriefingPanel):
             strips += self.labelled("", Content.styled(note, ".panel--dim"), width,
                                     style, LABEL_WIDTH)
         strips += self.content_strips(Content(""), width, style)
-        rule = Content.styled("Article text ".ljust(width, "─"), ".panel--dim")
+        rule = Content.styled(self.state.t("Article text ").ljust(width, "─"), ".panel--dim")
         strips += self.content_strips(rule, width, style)
         return strips

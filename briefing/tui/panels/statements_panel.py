@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Sequence
 
 from textual.content import Content
 from textual.strip import Strip
@@ -41,6 +41,16 @@ class StatementsPanel(BriefingPanel):
             return len(self.subset)
         return len(self.outline.entries(Section.STATEMENTS))
 
+    def show_only(self, statements: Sequence[int] | None) -> None:
+        """Show only the statements ``statements`` (by index); ``None``: all."""
+        subset = None if statements is None else list(statements)
+        if subset != self.subset:
+            self.subset = subset
+            self._subset_positions = None
+            self.reset()
+        else:
+            self.sync()
+
     def statement_index(self, item: int) -> int:
         """The briefing's index of the statement shown as item ``item``."""
         return item if self.subset is None else self.subset[item]
@@ -56,12 +66,6 @@ class StatementsPanel(BriefingPanel):
             self._subset_positions = {n: i for i, n in enumerate(self.subset or ())}
         return self._subset_positions
 
-    def stale_items(self, old: Hashable, new: Hashable) -> Iterable[int] | None:
-        keys = self.state.highlights.changed_between(old, new)
-        if keys is None or any(key.section == Section.PARTICIPANTS for key in keys):
-            return None  # speakers' names are drawn in every statement
-        return {self.index_of(key) for key in keys if key.section == Section.STATEMENTS}
-
     def speaker_index(self, item: int) -> int | None:
         """The index among the participants of the speaker of item ``item``."""
         statement = self.outline.entries(Section.STATEMENTS)[self.statement_index(item)]
@@ -71,15 +75,14 @@ class StatementsPanel(BriefingPanel):
         """The speaker line and the text of item ``index``."""
         highlights = self.state.highlights
         statement = self.outline.entries(Section.STATEMENTS)[self.statement_index(index)]
-        speaker = None
-        if statement.refers_to is not None:
-            speaker = self.outline.entry(Section.PARTICIPANTS, statement.refers_to)
-        if speaker is not None:
-            parts = [highlights.field(speaker.field("name"), ".panel--accent", " ")]
-            if speaker.field("role"):
-                role = highlights.field(speaker.field("role"), ".panel--dim", " ")
-                parts.append(Content.styled(" · ", ".panel--dim") + role)
-            heading = Content("").join(parts)
+        # The speaker's name and role are the statement's own fields (see the
+        # outline), so search counts them here too.
+        name = statement.field("speaker.name")
+        if name is not None:
+            heading = highlights.field(name, ".panel--accent", " ")
+            if statement.field("speaker.role"):
+                role = highlights.field(statement.field("speaker.role"), ".panel--dim", " ")
+                heading += Content.styled(" · ", ".panel--dim") + role
         else:
             heading = highlights.field(statement.field("by"), ".panel--accent")
         return heading, highlights.field(statement.field("text"))

@@ -1,0 +1,216 @@
+"""The words of the interface, in the language the briefing is shown in.
+
+Every message the summary and the viewer show is written here once, in
+English, and translated in each catalogue; English is the fallback for a
+language that has no catalogue. Code asks for a message by its English text:
+``interface("Participants")``, ``interface("Saved {path}", path=...)``. A
+message missing from a catalogue is a ``KeyError`` at once, and the tests
+check that every catalogue holds every message and that no text for the
+reader is written outside this module.
+
+No Textual or Rich import here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+RUSSIAN: Mapping[str, str] = {
+    # Panels and summary sections.
+    "Summary": "Сводка",
+    "Participants": "Участники",
+    "Priorities": "Приоритеты",
+    "Sector priorities": "Отраслевые приоритеты",
+    "Figures": "Цифры",
+    "Key figures": "Ключевые цифры",
+    "Statements": "Заявления",
+    "Timeline": "Хроника",
+    "Outcomes": "Итоги",
+    "Source": "Источник",
+    "Tags": "Теги",
+    # When a part is empty.
+    "Nothing here.": "Здесь ничего нет.",
+    "No participants are listed.": "Участники не указаны.",
+    "No priorities are listed.": "Приоритеты не указаны.",
+    "No key figures are given.": "Ключевые цифры не приведены.",
+    "No statements are recorded.": "Заявления не записаны.",
+    "No timeline is given.": "Хроника не приведена.",
+    "No outcomes are listed.": "Итоги не указаны.",
+    "No statements by this participant are recorded.": "Заявлений этого участника нет.",
+    "Statements ({count})": "Заявления ({count})",
+    # Participants: the fields and the kinds.
+    "Name": "Имя",
+    "Role": "Должность",
+    "Organization": "Организация",
+    "Country": "Страна",
+    "Notes": "Примечания",
+    "Id": "Идентификатор",
+    "Kind": "Тип",
+    "organization": "организация",
+    "person": "лицо",
+    "delegation": "делегация",
+    "group": "группа",
+    # Where the facts come from.
+    "Source: ": "Источник: ",
+    " citing ": " со ссылкой на ",
+    ", via ": ", со ссылкой на ",
+    "Published ": "Опубликовано ",
+    "Outlet": "Издание",
+    "Attribution": "Ссылка на",
+    "URL": "Адрес",
+    "Published": "Опубликовано",
+    "Article": "Статья",
+    "Article text ": "Текст статьи ",
+    "The briefing gives no article text.": "Текст статьи в брифинге не указан.",
+    "Shown {language}; also {others}": "Показано {language}; есть также {others}",
+    "Shown {language}": "Показано {language}",
+    "in Russian": "на русском",
+    "in English": "на английском",
+    "in Kazakh": "на казахском",
+    "in Turkish": "на турецком",
+    "in German": "на немецком",
+    "in French": "на французском",
+    "in Chinese": "на китайском",
+    "in {tag}": "на языке {tag}",
+    # Numbers: multipliers of thousands.
+    "tn": "трлн",
+    "bn": "млрд",
+    "m": "млн",
+    # Keys (footer and help).
+    "Language": "Язык",
+    "Help": "Справка",
+    "Print & quit": "Печать и выход",
+    "Quit": "Выход",
+    "Panel": "Панель",
+    "Go to a panel": "Перейти к панели",
+    "Next panel": "Следующая панель",
+    "Previous panel": "Предыдущая панель",
+    "Search": "Поиск",
+    "Next match": "Следующее совпадение",
+    "Previous match": "Предыдущее совпадение",
+    "Clear search": "Сбросить поиск",
+    "Next item / line down": "Следующий пункт / строка вниз",
+    "Previous item / line up": "Предыдущий пункт / строка вверх",
+    "First item / top": "Первый пункт / в начало",
+    "Last item / bottom": "Последний пункт / в конец",
+    "Page down": "Страница вниз",
+    "Page up": "Страница вверх",
+    "Open item": "Открыть пункт",
+    "Back": "Назад",
+    "Close help": "Закрыть справку",
+    "palette": "команды",
+    "Command palette": "Палитра команд",
+    "Keys": "Клавиши",
+    "Everywhere": "Везде",
+    "Main screen": "Главный экран",
+    "In a panel": "В панели",
+    "Participant details": "Сведения об участнике",
+    "The mouse works too: click panel names, rows and items.":
+        "Работает и мышь: щёлкайте по названиям панелей, строкам и пунктам.",
+    # Search.
+    "search every panel and language": "поиск по всем панелям и языкам",
+    "no matches": "нет совпадений",
+    "Press / to search.": "Нажмите /, чтобы искать.",
+    # Notifications and the palette.
+    "This briefing has one language only.": "В этом брифинге только один язык.",
+    "The speaker is not among the participants.": "Выступающего нет среди участников.",
+    "The participant is no longer in the file.": "Этого участника в файле больше нет.",
+    "The file changed but cannot be read; showing the last good version:":
+        "Файл изменился, но его нельзя прочитать; показана последняя исправная версия:",
+    "… and {count} more": "… и ещё {count}",
+    "The file was deleted; showing the last version read:":
+        "Файл удалён; показана последняя прочитанная версия:",
+    "Saved {path}": "Сохранено: {path}",
+    "Go to {title}": "Перейти: {title}",
+    "Show the {title} panel": "Показать панель «{title}»",
+    "Language: {language}": "Язык: {language}",
+    "Show the briefing's text in {language}": "Показать текст брифинга на языке {language}",
+    "Toggle dark / light theme": "Тёмная / светлая тема",
+    "Theme": "Тема",
+    "Search for commands…": "Поиск команды…",
+    "Search for themes…": "Поиск темы…",
+    "Change the current theme": "Сменить тему оформления",
+    "Quit the viewer": "Закрыть программу",
+    "Show every key": "Показать все клавиши",
+    "Switch between the dark and the light theme": "Переключить тёмную и светлую тему",
+    "Print summary and quit": "Напечатать сводку и выйти",
+    "Quit and print the briefing's summary in the current language":
+        "Выйти и напечатать сводку брифинга на текущем языке",
+    "Save screenshot": "Сохранить снимок экрана",
+    "Save an SVG picture of the screen in the current folder":
+        "Сохранить SVG-снимок экрана в текущую папку",
+}
+"""The Russian catalogue: each message's English text and its translation."""
+
+MESSAGES: tuple[str, ...] = tuple(RUSSIAN)
+"""Every message of the interface, in English."""
+
+CATALOGUES: Mapping[str, Mapping[str, str]] = {
+    "en": {message: message for message in MESSAGES},
+    "ru": RUSSIAN,
+}
+"""Each language's catalogue; English is the fallback."""
+
+
+LANGUAGE_NAMES: Mapping[str, str] = {
+    "ru": "in Russian",
+    "en": "in English",
+    "kk": "in Kazakh",
+    "tr": "in Turkish",
+    "de": "in German",
+    "fr": "in French",
+    "zh": "in Chinese",
+}
+"""How the interface names a language a briefing is written in."""
+
+
+FIELD_LABELS: Mapping[str, str] = {
+    "name": "Name",
+    "role": "Role",
+    "organization": "Organization",
+    "country": "Country",
+    "notes": "Notes",
+    "id": "Id",
+    "kind": "Kind",
+}
+"""The label of each field a view names."""
+
+
+class Interface:
+    """The interface's words in one language: ``interface("Participants")``."""
+
+    def __init__(self, language: str) -> None:
+        """The words for a briefing shown in ``language`` (a BCP 47 tag; ``ru-RU``
+        reads the Russian catalogue), English when there is no catalogue for it."""
+        base = language.split("-")[0].lower()
+        self.language = base if base in CATALOGUES else "en"
+        self._catalogue = CATALOGUES[self.language]
+
+    def __call__(self, message: str, **values: object) -> str:
+        """``message`` in this language, with ``{name}`` fields filled from ``values``."""
+        text = self._catalogue[message]
+        return text.format(**values) if values else text
+
+    def known(self, text: str) -> str:
+        """``text`` translated if it is a message of the catalogue, else as it is
+        (for words that come from Textual itself, such as its key descriptions)."""
+        return self._catalogue.get(text, text)
+
+    def field_label(self, name: str) -> str:
+        """The label of the field ``name``; a field declared without one is shown
+        by its key (``email`` as ``Email``)."""
+        label = FIELD_LABELS.get(name)
+        return self(label) if label is not None else name.replace("_", " ").capitalize()
+
+    def language_name(self, tag: str) -> str:
+        """``in Russian`` for ``ru``; ``in xx`` for a language without a name here."""
+        name = LANGUAGE_NAMES.get(tag.split("-")[0].lower())
+        return self(name) if name is not None else self("in {tag}", tag=tag)
+
+
+def interface(language: str) -> Interface:
+    """The interface's words for a briefing shown in ``language``."""
+    return _INTERFACES.get(language) or _INTERFACES.setdefault(language, Interface(language))
+
+
+_INTERFACES: dict[str, Interface] = {}
