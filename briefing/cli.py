@@ -1,37 +1,55 @@
 """Command line: ``briefing [FILE]``, ``summary``, ``validate``, ``schema``, ``new``.
 
-Only the standard library is imported at start-up; each command imports what
-it needs, so ``summary`` and ``validate`` never load Textual.
+Start-up is most of the time ``summary`` and ``validate`` take, so this module
+imports only ``os``, ``sys`` and ``gc``; each command imports what it needs
+(``summary`` and ``validate`` never load Textual). The common shapes
+``summary FILE [--lang L] [--width N]`` and ``validate FILE...`` are read by
+:func:`_quick_options`; argparse, which costs more than checking the sample, is
+built only for anything else: help, the other commands, and every mistake, so
+that its messages stay the same.
 """
 
 from __future__ import annotations
 
-import argparse
+import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import __version__
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+    from types import SimpleNamespace
+    from typing import NoReturn
+
     from .errors import BriefingError
     from .model import Briefing
+
+    Options = argparse.Namespace | SimpleNamespace
+    """A command's options: from argparse, or from :func:`_quick_options`."""
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 STDIN_ARGUMENT = "-"
 """The FILE that stands for standard input."""
 STDIN_NAME = "<stdin>"
 """What every message calls standard input."""
+COMMANDS = ("open", "summary", "validate", "schema", "new")
+"""The commands, in the order help lists them (``_parser`` adds one subparser each)."""
 _YAML_SUFFIXES = (".yaml", ".yml")
 _OPEN_OPTIONS = ("--lang",)
 """Options of the viewer that may come first, without the `open` command."""
+_SUMMARY_OPTIONS = ("--lang", "--width")
+"""The options of `summary` that :func:`_quick_options` reads."""
 _SEPARATORS = tuple({"/", os.sep, os.altsep or os.sep})
 
 
 def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     """The command line parser, and the names of its commands."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Read structured event briefings in the terminal.",
@@ -73,19 +91,104 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
 
 
 def _positive_int(text: str) -> int:
+    """``--width``'s type for argparse."""
+    import argparse
+
+    width = _width(text)
+    if isinstance(width, str):
+        raise argparse.ArgumentTypeError(width)
+    return width
+
+
+def _width(text: str) -> int | str:
+    """The width ``--width text`` gives, or why it is refused."""
     try:
         number = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        return f"not a number: {text!r}"
     if not 20 <= number <= 1000:
-        raise argparse.ArgumentTypeError("width must be between 20 and 1000")
+        return "width must be between 20 and 1000"
     return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Run as the program (no ``argv``: the ``briefing`` script, ``python -m
+    briefing``), a command other than the viewer does not return: it ends the
+    process once its output is flushed, see :func:`_end`.
+    """
+    program = argv is None
+    if program:
+        # Collecting garbage while the imports build thousands of objects costs as
+        # much as checking a briefing, and a one-shot command makes little garbage
+        # (the loader pauses the collector for its part anyway).
+        gc.disable()
     args = list(sys.argv[1:] if argv is None else argv)
-    parser, commands = _parser()
+    options: Options | None = _quick_options(args)
+    if options is None:
+        parsed = _parse(args)
+        if isinstance(parsed, int):
+            return parsed
+        options = parsed
+    run: Callable[[Options], int] = options.func
+    if program and run is not _open:
+        _end(_run(run, options))
+    if program:
+        gc.enable()  # the viewer runs for as long as the reader likes
+    return _run(run, options)
+
+
+def _quick_options(args: list[str]) -> SimpleNamespace | None:
+    """The options of ``summary FILE [--lang L] [--width N]`` (in any order, each
+    option at most once, as ``--lang L`` or ``--lang=L``) and ``validate FILE...``,
+    as argparse would read them; ``None`` for anything else, for argparse to read.
+
+    A FILE or value starting with ``-`` (but ``-`` itself) is left to argparse, as is
+    a width it would refuse: so every message comes from argparse, as before.
+    """
+    from types import SimpleNamespace
+
+    if args[:1] == ["validate"]:
+        names = args[1:]
+        if names and all(map(_is_operand, names)):
+            return SimpleNamespace(command="validate", files=names, func=_validate)
+        return None
+    if args[:1] != ["summary"]:
+        return None
+    files: list[str] = []
+    values: dict[str, str] = {}
+    rest = iter(args[1:])
+    for arg in rest:
+        if _is_operand(arg):
+            files.append(arg)
+            continue
+        name, equals, value = arg.partition("=")
+        if name not in _SUMMARY_OPTIONS or name in values:
+            return None
+        if not equals:
+            following = next(rest, None)
+            if following is None or not _is_operand(following):
+                return None
+            value = following
+        values[name] = value
+    width = _width(values["--width"]) if "--width" in values else None
+    if len(files) != 1 or isinstance(width, str):
+        return None
+    return SimpleNamespace(command="summary", file=files[0], lang=values.get("--lang"),
+                           width=width, func=_summary)
+
+
+def _is_operand(arg: str) -> bool:
+    """Whether argparse reads ``arg`` as a value, not an option: it does not start
+    with ``-``, or it is ``-`` (standard input)."""
+    return arg == STDIN_ARGUMENT or arg[:1] != "-"
+
+
+def _parse(args: list[str]) -> argparse.Namespace | int:
+    """The options argparse reads from ``args``; the exit code after a message for a
+    misspelt command. Help, the version and argparse's errors exit here."""
+    commands = list(COMMANDS)
     if args and args[0] not in commands and (args[0] == STDIN_ARGUMENT or args[0][:1] != "-"):
         unknown = _unknown_command(args, commands)
         if unknown is not None:
@@ -94,20 +197,59 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.insert(0, "open")  # `briefing FILE` opens the viewer
     elif args and args[0].split("=")[0] in _OPEN_OPTIONS:
         args.insert(0, "open")  # `briefing --lang en [FILE]` too
-    options = parser.parse_args(args)
+    parser, _ = _parser()
+    return parser.parse_args(args)
+
+
+def _run(run: Callable[[Options], int], options: Options) -> int:
+    """Run a command; the exit code."""
     try:
-        run: Callable[[argparse.Namespace], int] = options.func
         return run(options)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (`briefing schema | head`); that is not an error.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_output()
         return EXIT_OK
     except OSError as error:  # e.g. a full disk under a redirected stdout
-        print(f"briefing: cannot write output: {error.strerror or error}", file=sys.stderr)
+        _cannot_write(error)
         return EXIT_INVALID
+
+
+def _end(code: int) -> NoReturn:
+    """Flush standard output and error, then end the process with ``code``.
+
+    ``os._exit``, because Python's own exit would then free every object the
+    imports made, collecting garbage as it goes, which takes longer than checking a
+    briefing; and a one-shot command has nothing left to tear down: no thread, no
+    ``atexit`` handler, no file open but the standard streams. Output that cannot
+    be written here is treated as during the command: a reader that went away is
+    no error; anything else (a full disk) is said, and the exit code is 1.
+    """
+    try:
+        if sys.stdout is not None and not sys.stdout.closed:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    except OSError as error:
+        _cannot_write(error)
+        code = EXIT_INVALID
+    try:
+        if sys.stderr is not None and not sys.stderr.closed:
+            sys.stderr.flush()
+    except OSError:
+        pass  # nowhere left to say it
+    os._exit(code)
+
+
+def _discard_output() -> None:
+    """Send whatever is still to be written to standard output to nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _cannot_write(error: OSError) -> None:
+    print(f"briefing: cannot write output: {error.strerror or error}", file=sys.stderr)
 
 
 def _unknown_command(args: list[str], commands: list[str]) -> str | None:
@@ -155,6 +297,8 @@ def _load(name: str) -> Briefing:
             limit = f"{MAX_FILE_BYTES / 2**20:.0f} MB"
             raise BriefingError([Problem(
                 STDIN_NAME, f"is more than {limit}; a briefing file may be at most {limit}")])
+        from pathlib import Path
+
         return loads(data, STDIN_NAME, Path.cwd())
     return load(name)
 
@@ -164,7 +308,7 @@ def _report(error: BriefingError) -> None:
         print(problem, file=sys.stderr)
 
 
-def _summary(options: argparse.Namespace) -> int:
+def _summary(options: Options) -> int:
     """``briefing summary FILE``: print the formatted summary."""
     from .errors import BriefingError
     from .outline import Outline
@@ -186,7 +330,7 @@ def _summary(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _schema(options: argparse.Namespace) -> int:
+def _schema(options: Options) -> int:
     """``briefing schema [-o FILE [--force]]``: print, or write, the JSON Schema."""
     from .schema import schema_text
 
@@ -196,7 +340,7 @@ def _schema(options: argparse.Namespace) -> int:
     return _write_output(options.output, schema_text(), options.force, "briefing.schema.json")
 
 
-def _validate(options: argparse.Namespace) -> int:
+def _validate(options: Options) -> int:
     """``briefing validate FILE...``: check each file."""
     from .errors import BriefingError
     from .safe_text import visible
@@ -216,12 +360,14 @@ def _validate(options: argparse.Namespace) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
-def _new(options: argparse.Namespace) -> int:
+def _new(options: Options) -> int:
     """``briefing new [-o FILE [--force]]``: print, or write, a starter briefing.
 
     Its schema line points at a schema near where the file goes (the current
     folder when it is printed), by a path relative to it; see ``schema_reference``.
     """
+    from pathlib import Path
+
     from .starter import schema_reference, starter_text
 
     output: str | None = options.output
@@ -236,6 +382,8 @@ def _new(options: argparse.Namespace) -> int:
 def _write_output(name: str, text: str, force: bool, example: str) -> int:
     """Write ``text`` to the file ``name`` for ``-o``, and say so; ``example`` is a
     file name to suggest when ``name`` is a folder."""
+    from pathlib import Path
+
     from .safe_text import visible
 
     path = Path(name)
@@ -298,8 +446,10 @@ def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
             os.unlink(temporary)
 
 
-def _open(options: argparse.Namespace) -> int:
+def _open(options: Options) -> int:
     """``briefing [FILE]``: the viewer; then, if the reader asked, the printed summary."""
+    from pathlib import Path
+
     from .errors import BriefingError
     from .loader import load
     from .resources import sample_path

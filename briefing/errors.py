@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from .safe_text import visible
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see .records)
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from .records import NamedTuple
 
 
 class Problem(NamedTuple):

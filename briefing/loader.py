@@ -9,16 +9,19 @@ from __future__ import annotations
 import gc
 import os
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
 
 from . import model
 from .errors import BriefingError, Problem
 from .limits import MAX_FILE_BYTES, MAX_PROBLEMS, MAX_SOURCE_TEXT_BYTES
 from .record_reader import RecordReader, TooManyProblems
 from .yaml_tree import read_tree, written_null
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see .records)
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from .records import NamedTuple
 
 
 def load(path: str | os.PathLike[str]) -> model.Briefing:
@@ -86,7 +89,7 @@ def loads(
     if len(data) > MAX_FILE_BYTES:
         raise BriefingError([Problem(file, _too_large(len(data), MAX_FILE_BYTES, "briefing"))])
     text = decode(data, file) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-    with _collection_paused():
+    with _CollectionPaused():
         root, problems = read_tree(text, file)
         if root is None or written_null(root) == "":  # `~` alone is refused as not a mapping
             if not problems:
@@ -114,19 +117,21 @@ def _refusal(file: str, problems: list[Problem]) -> BriefingError:
     return BriefingError(problems)
 
 
-@contextmanager
-def _collection_paused() -> Iterator[None]:
+class _CollectionPaused:
     """Pause Python's cyclic garbage collector while a tree is built and checked.
 
     Reading makes up to a million small objects and no reference cycles; left on,
     the collector traverses them again and again and more than doubles the time.
+    (A class, not ``contextlib.contextmanager``: ``validate`` imports nothing else
+    from contextlib.)
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
+
+    def __enter__(self) -> None:
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exception: object) -> None:
+        if self.was_enabled:
             gc.enable()
 
 

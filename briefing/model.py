@@ -7,17 +7,29 @@ JSON Schema and the docs' tests all read. A field without a default is
 required.
 
 No Textual or Rich import here: the model is shared by every command.
-"""
 
-from __future__ import annotations
+Unlike the other modules, this one does not postpone its annotations (no
+``from __future__ import annotations``): the declarations are evaluated as each
+class is defined, from the compiled module, which is much cheaper than compiling
+them from strings at every start. So an annotation that names a class defined
+below, or a name imported only for the type checker (``Any``, ``Path``), is
+written in quotes.
+"""
 
 import datetime
 from collections.abc import Iterator, Mapping
 from enum import Enum, StrEnum
 from functools import cache
-from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, NamedTuple, get_args, get_origin, get_type_hints
+
+from .records import Annotation
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see .records)
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Annotated, Any, NamedTuple
+else:
+    from .records import Annotated, NamedTuple
 
 FORMAT_VERSION = 1
 """The format version this program reads and writes."""
@@ -26,7 +38,7 @@ DEFAULT_LANGUAGE = "en"
 
 # The model is made of NamedTuples: immutable, typed, and several times cheaper
 # to define than dataclasses, which matters for the start-up of `summary`.
-EMPTY: Mapping[str, Any] = MappingProxyType({})
+EMPTY: "Mapping[str, Any]" = MappingProxyType({})
 """The ``extensions`` of an item that has none (shared, read-only)."""
 
 
@@ -80,7 +92,7 @@ class PartialDate(NamedTuple):
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     @classmethod
-    def parse(cls, value: str) -> PartialDate | None:
+    def parse(cls, value: str) -> "PartialDate | None":
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``None`` if it is not a real date."""
         parts = value.split("-")
         if not 1 <= len(parts) <= 3 or [len(p) for p in parts] != [4, 2, 2][: len(parts)]:
@@ -139,7 +151,7 @@ class FieldSpec(NamedTuple):
     """The attribute of the model class (the key, but for the format version)."""
     required: bool = False
     """Whether the key must be given (the attribute has no default)."""
-    record: RecordSpec | None = None
+    record: "RecordSpec | None" = None
     """The record of a RECORD or RECORD_LIST field."""
     choice_type: type[StrEnum] | None = None
     """The values a CHOICE field may take."""
@@ -205,15 +217,20 @@ _SPECS: dict[type, RecordSpec] = {}
 
 
 def record_spec(model: type, name: str, description: str) -> RecordSpec:
-    """The spec of the record class ``model``, read from its declared fields."""
-    hints = get_type_hints(model, include_extras=True)
+    """The spec of the record class ``model``, read from its declared fields: those
+    annotated ``Annotated[type, declare(...)]``. The others are values not read
+    from the file (positions, extensions, links)."""
+    annotations: dict[str, object] = model.__annotations__
     defaults: dict[str, Any] = getattr(model, "_field_defaults", {})
     fields = []
     for attribute in getattr(model, "_fields", ()):
-        hint = hints[attribute]
-        if get_origin(hint) is not Annotated:
-            continue  # not read from the file (positions, extensions, links)
-        declared = next(arg for arg in get_args(hint)[1:] if isinstance(arg, FieldSpec))
+        annotation = annotations[attribute]
+        if isinstance(annotation, str) and "declare(" in annotation:
+            raise TypeError(f"{model.__name__}.{attribute}: a declaration in quotes is not "
+                            "read; see the docstring of briefing.model")
+        if not isinstance(annotation, Annotation):
+            continue
+        declared = next(arg for arg in annotation.__metadata__ if isinstance(arg, FieldSpec))
         fields.append(declared._replace(
             name=declared.name or attribute, attribute=attribute,
             required=attribute not in defaults,
@@ -241,7 +258,7 @@ class Source(NamedTuple):
     text: Annotated[str | None, declare(
         Kind.PATH, "path of the article's text, relative to this file", searchable=False)] = None
     """Path of the original article's text, relative to the briefing file."""
-    extensions: Mapping[str, Any] = EMPTY
+    extensions: "Mapping[str, Any]" = EMPTY
     positions: Positions = EMPTY
 
 
@@ -259,7 +276,7 @@ class Participant(NamedTuple):
         Kind.CHOICE, "what the participant is (default: person)", choices=ParticipantKind,
         searchable=False)] = ParticipantKind.PERSON
     notes: Annotated[Text | None, declare(Kind.TEXT, "anything else worth knowing")] = None
-    extensions: Mapping[str, Any] = EMPTY
+    extensions: "Mapping[str, Any]" = EMPTY
     positions: Positions = EMPTY
 
 
@@ -272,7 +289,7 @@ class Priority(NamedTuple):
         Kind.TEXT_LIST, "named projects and initiatives")] = ()
     evidence: Annotated[str | None, declare(
         Kind.STRING, "verbatim excerpt of the source article", searchable=False)] = None
-    extensions: Mapping[str, Any] = EMPTY
+    extensions: "Mapping[str, Any]" = EMPTY
     positions: Positions = EMPTY
 
 
@@ -288,7 +305,7 @@ class Figure(NamedTuple):
     note: Annotated[Text | None, declare(Kind.TEXT, "context for the number")] = None
     evidence: Annotated[str | None, declare(
         Kind.STRING, "verbatim excerpt of the source article", searchable=False)] = None
-    extensions: Mapping[str, Any] = EMPTY
+    extensions: "Mapping[str, Any]" = EMPTY
     positions: Positions = EMPTY
 
 
@@ -303,7 +320,7 @@ class Statement(NamedTuple):
         Kind.STRING, "verbatim excerpt of the source article", searchable=False)] = None
     speaker: int | None = None
     """Index in ``Briefing.participants`` of the participant ``by`` names."""
-    extensions: Mapping[str, Any] = EMPTY
+    extensions: "Mapping[str, Any]" = EMPTY
     positions: Positions = EMPTY
 
 
@@ -312,7 +329,7 @@ class TimelineEntry(NamedTuple):
 
     date: Annotated[PartialDate, declare(Kind.DATE, "when")]
     event: Annotated[Text, declare(Kind.TEXT, "what happened")]
-    extensions: Mapping[str, Any] = EMPTY
+    extensions: "Mapping[str, Any]" = EMPTY
     positions: Positions = EMPTY
 
 
@@ -352,9 +369,9 @@ class Briefing(NamedTuple):
     outcomes: Annotated[tuple[Text, ...], declare(
         Kind.TEXT_LIST, "what was agreed or decided")] = ()
     tags: Annotated[tuple[str, ...], declare(Kind.STRING_LIST, "free keywords")] = ()
-    extensions: Mapping[str, Any] = EMPTY
+    extensions: "Mapping[str, Any]" = EMPTY
     positions: Positions = EMPTY
-    path: Path | None = None
+    path: "Path | None" = None
     """The file it was loaded from, if any."""
 
     def texts(self) -> Iterator[Text]:
@@ -370,7 +387,7 @@ class Briefing(NamedTuple):
         return tuple(seen)
 
     @property
-    def source_text_path(self) -> Path | None:
+    def source_text_path(self) -> "Path | None":
         """Absolute path of the source article, when the briefing names one."""
         if self.source is None or self.source.text is None or self.path is None:
             return None
@@ -380,7 +397,7 @@ class Briefing(NamedTuple):
 BRIEFING = record_spec(Briefing, "briefing", "a briefing file")
 
 
-def _texts(record: Any, spec: RecordSpec) -> Iterator[Text]:
+def _texts(record: "Any", spec: RecordSpec) -> Iterator[Text]:
     """Every Text of ``record`` and the records in it, by its spec."""
     for field in spec.fields:
         value = getattr(record, field.attribute)

@@ -21,14 +21,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .figures import full_number
 from .model import BRIEFING, Briefing, FieldSpec, Kind, Position, RecordSpec, Text
 from .safe_text import visible
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see .records)
 if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+
     from .loader import Article
+else:
+    from .records import NamedTuple
 
 
 class Section(StrEnum):

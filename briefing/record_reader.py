@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
 
 from . import model
 from .errors import Problem
@@ -30,6 +29,10 @@ from .record_messages import (
     suggest,
 )
 from .yaml_tree import Mapping, Node, Reported, Scalar, Sequence, to_python, written_null
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 EXTENSION_PREFIX = "x-"
 _SUGGEST_MAX_WORK = 2_000_000

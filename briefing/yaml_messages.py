@@ -6,6 +6,9 @@ into a positioned ``Problem``.
 
 from __future__ import annotations
 
+from . import yaml_import  # noqa: F401  # before PyYAML: it imports PyYAML
+
+# isort: split
 import re
 
 import yaml

@@ -6,11 +6,16 @@ installed.
 
 from __future__ import annotations
 
-from typing import Any
+from . import yaml_import  # noqa: F401  # before PyYAML: it imports PyYAML
 
+# isort: split
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner, ScannerError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 _BREAKS = "\r\n\x85\u2028\u2029"
 _BREAKZ = "\0" + _BREAKS

@@ -16,8 +16,10 @@ in ``yaml_scanner``; this module builds the tree and re-exports the nodes.
 
 from __future__ import annotations
 
+from . import yaml_import  # noqa: F401  # before PyYAML: it imports PyYAML
+
+# isort: split
 import re
-from typing import Any
 
 import yaml
 from yaml.events import (
@@ -36,6 +38,10 @@ from .limits import MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES, MAX_PROBLEMS
 from .yaml_messages import _character_problem, _error_problem
 from .yaml_nodes import Mapping, Node, Reported, Scalar, Sequence, to_python, written_null
 from .yaml_scanner import _FallbackParser
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "C_PARSER_AVAILABLE",
