@@ -5,6 +5,7 @@ Not a benchmark itself (no ``main``); the ``bench_tui_*.py`` scripts import it.
 
 from __future__ import annotations
 
+import compileall
 import os
 import pty
 import re
@@ -23,6 +24,12 @@ from benchmarks.generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "kazinform-eurasian-connectivity.yaml"
+
+
+def compile_bytecode() -> None:
+    """An installed wheel has its bytecode compiled; a checkout run with
+    PYTHONDONTWRITEBYTECODE would compile ours on every start, so compile it once."""
+    compileall.compile_dir(str(ROOT / "briefing"), quiet=1)
 
 
 def big_briefing_yaml(participants: int = 5000, figures: int = 2000, statements: int = 1000) -> str:
@@ -48,6 +55,8 @@ class PtyApp:
     pid: int = 0
     fd: int = -1
     output: bytearray = field(default_factory=bytearray)
+    last_output: float = 0.0
+    """When the command last wrote (``time.perf_counter``)."""
 
     def start(self) -> float:
         """Start the command; returns the start time (``time.perf_counter``)."""
@@ -71,6 +80,7 @@ class PtyApp:
             data = os.read(self.fd, 1 << 16)
         except OSError:
             return b""
+        self.last_output = time.perf_counter()
         self.output += data
         return data
 
@@ -94,6 +104,11 @@ class PtyApp:
         sent = time.perf_counter()
         os.write(self.fd, data.encode())
         return sent
+
+    def cpu_seconds(self) -> float:
+        """Processor time (user and system) the command has used so far (Linux)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def rss_kib(self) -> int:
         """Resident memory of the command, in KiB (Linux)."""

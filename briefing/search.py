@@ -49,17 +49,20 @@ Phrases
 
 :class:`SearchIndex` analyses every text once (the analysis of each distinct word is
 cached), and answers a query with dictionary look-ups and binary searches over the
-distinct words, then walks only the occurrences of the words that matched.
+distinct words, then walks only the occurrences of the words that matched.  Its
+:meth:`~SearchIndex.find` returns a :class:`Found`: the positions where the matches
+start, from which a viewer makes only the matches it shows; given the result of the
+previous keystroke, a phrase that can only occur where that one did is checked there.
 :func:`find_matches` in ``tests/search_reference.py`` is the straightforward
 one-text implementation of the same rules; the tests check that the two agree.
 
-This module holds the rules and re-exports :class:`Match` and :class:`SearchIndex`
-(from :mod:`briefing.search_index`); the analysis of words is in
+This module holds the rules and re-exports :class:`Match`, :class:`SearchIndex` and
+:class:`Found` (from :mod:`briefing.search_index`); the analysis of words is in
 :mod:`briefing.search_words` and the language tables in :mod:`briefing.search_languages`.
 """
 
 from __future__ import annotations
 
-from .search_index import Match, SearchIndex
+from .search_index import Found, Match, SearchIndex
 
-__all__ = ["Match", "SearchIndex"]
+__all__ = ["Found", "Match", "SearchIndex"]

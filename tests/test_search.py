@@ -293,6 +293,62 @@ def test_index_agrees_with_find_matches_on_the_article() -> None:
         assert index.search(query) == expected, query
 
 
+def test_found_makes_matches_only_when_asked() -> None:
+    texts: list[tuple[Hashable, str]] = [("a", "коридор и коридор"), ("b", ""), ("c", "Коридор")]
+    index = SearchIndex(texts)
+    assert [index.token_range(text) for text in range(3)] == [(0, 3), (3, 3), (3, 4)]
+    assert index.keys == ["a", "b", "c"]
+    found = index.find("коридор")
+    assert len(found) == 3
+    assert found.matches() == index.search("коридор")
+    assert found.match(2) == Match("c", 0, 7)
+    assert found.spans("a") == [(0, 7), (10, 17)]
+    assert found.spans("b") == [] and found.spans("nowhere") == []
+    assert found.count(*index.token_range(0)) == 2
+    assert found.first_from(1) == 1 and found.first_from(4) == 3
+    assert len(index.find("  ")) == 0
+
+
+def test_found_spans_of_a_key_given_twice() -> None:
+    index = SearchIndex([("k", "да"), ("other", "да"), ("k", "нет да")])
+    assert index.find("да").spans("k") == [(0, 2), (4, 6)]
+
+
+def typed(index: SearchIndex, query: str) -> list[int]:
+    """The starts of ``query`` typed key by key, each result narrowing the next."""
+    found = None
+    for end in range(1, len(query) + 1):
+        found = index.find(query[:end], previous=found)
+    assert found is not None
+    return found.starts
+
+
+# A longer last word usually matches fewer words, but a stem can bring in new ones:
+# "flies" finds "fly", "flie" does not.
+NARROWING = ["the fly flies", "да да да да", "the flies the fly the flying", "коридор коридора",
+             "koridor srednego, средний коридор", "flies fly"]
+
+
+@pytest.mark.parametrize(
+    "query", ["the flies", "да да да", "да да д", "the fly flies", "средн корид", "flies fly",
+              "koridor srednego", "fly the", "the f"])
+def test_a_query_typed_key_by_key_finds_what_it_finds_at_once(query: str) -> None:
+    index = SearchIndex(enumerate(NARROWING), language_of=lambda key: "en")
+    assert typed(index, query) == index.find(query).starts
+
+
+def test_a_longer_word_that_finds_more_is_not_narrowed() -> None:
+    texts = [(0, "the fly"), (1, "the flie"), *((n, "the the") for n in range(2, 9)),
+             *((n, "fly fly") for n in range(9, 16))]
+    index = SearchIndex(texts)
+    # "the flie" occurs once, fewer times than either word: the next key would check
+    # only there...
+    assert [m.key for m in index.search("the flie")] == [1]
+    # ...but "flies" finds "fly" (the same stem), which "flie" does not.
+    assert [m.key for m in index.search("the flies")] == [0]
+    assert typed(index, "the flies") == index.find("the flies").starts
+
+
 # --------------------------------------------------------------------------- FTS5 terms
 
 
@@ -379,3 +435,17 @@ def test_every_word_finds_itself(text: str, data: st.DataObject) -> None:
     original = text[token.start : token.end]
     assert (token.start, token.end) in find_matches(original, text)
     assert (token.start, token.end) in find_matches(original.upper() + " ", text)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    texts=st.lists(st.lists(st.sampled_from([*WORDS, "да", "the", "fly", "flies", "flie", "a"]),
+                            max_size=8).map(" ".join), max_size=5),
+    data=st.data(),
+)
+def test_narrowing_never_changes_what_is_found(texts: list[str], data: st.DataObject) -> None:
+    index = SearchIndex(enumerate(texts))
+    words = data.draw(st.lists(st.sampled_from([*WORDS, "да", "the", "flies", "a"]), min_size=1,
+                               max_size=3))
+    query = " ".join(words)
+    assert typed(index, query) == index.find(query).starts

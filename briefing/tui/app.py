@@ -25,6 +25,7 @@ from .briefing_screen import BriefingScreen
 from .item_list import ItemList
 from .messages import BriefingReloaded, LanguageRequested, ReloadFailed
 from .panels import panels_for
+from .viewer_state import Outlines, long_lived
 
 if TYPE_CHECKING:
     from .help_screen import HelpSection
@@ -95,13 +96,16 @@ class BriefingApp(App[Outline | None]):
         self.path = path
         if briefing is None:
             briefing = load(path)
-        outline = Outline(briefing, language, read_article(briefing.source_text_path))
+        with long_lived():
+            outline = Outline(briefing, language, read_article(briefing.source_text_path))
         self.set_reactive(BriefingApp.outline, outline)
+        self.outlines = Outlines(outline)
+        """The briefing in each language shown so far (shared with the screens)."""
         self.poll_seconds = poll_seconds
         self._signature = self._file_signature(briefing)
 
     def get_default_screen(self) -> Screen[None]:
-        return BriefingScreen(self.outline).data_bind(
+        return BriefingScreen(self.outline, self.outlines).data_bind(
             BriefingApp.outline, BriefingApp.deleted, BriefingApp.problems)
 
     def on_mount(self) -> None:
@@ -158,7 +162,7 @@ class BriefingApp(App[Outline | None]):
             index = languages.index(self.language) if self.language in languages else 0
             language = languages[(index + 1) % len(languages)]
         if language in languages and language != self.language:
-            self.outline = self.outline.in_language(language)
+            self.outline = self.outlines.in_language(self.outline, language)
 
     def action_switch_language(self) -> None:
         """Show the next of the briefing's languages."""
@@ -244,7 +248,9 @@ class BriefingApp(App[Outline | None]):
     @on(BriefingReloaded)
     def _reloaded(self, event: BriefingReloaded) -> None:
         self._signature = self._file_signature(event.briefing)
-        self.outline = Outline(event.briefing, self.language, event.article)
+        with long_lived():
+            outline = Outline(event.briefing, self.language, event.article)
+        self.outline = outline
         self.deleted = False
         self.problems = ()
         self.version += 1

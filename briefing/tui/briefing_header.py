@@ -11,6 +11,9 @@ from ..outline import Outline, Section
 from ..safe_text import visible
 from .viewer_state import ViewerState
 
+SHOWN = {Section.SUMMARY: ("title", "date", "location"), Section.SOURCE: ("outlet", "attribution")}
+"""The fields of the first entry of each section that the header shows."""
+
 
 class BriefingHeader(Widget):
     """Title on top; date, location, source and the language choice below."""
@@ -22,8 +25,21 @@ class BriefingHeader(Widget):
         super().__init__(id=id)
         self.state = state
         self.set_reactive(BriefingHeader.outline, state.outline)
+        self._drawn = state.highlights.generation
+        """The highlights last drawn (see :meth:`sync`)."""
+
+    def sync(self) -> None:
+        """Draw again if the highlights of a field the header shows changed."""
+        highlights = self.state.highlights
+        changed = highlights.changed_between(self._drawn, highlights.generation)
+        if changed is None or any(
+                key.entry == 0 and key.name in SHOWN.get(Section(key.section), ())
+                for key in changed):
+            self.refresh()
+        self._drawn = highlights.generation
 
     def render(self) -> RenderResult:
+        self._drawn = self.state.highlights.generation
         outline = self.outline or self.state.outline
         field = self.state.highlights.field
         top = outline.entries(Section.SUMMARY)[0]

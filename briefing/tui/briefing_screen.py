@@ -21,7 +21,7 @@ from .panel_nav import PanelNav
 from .panels import BriefingPanel, PanelId, panel_class, panel_of, panels_for
 from .panels.statements_panel import StatementsPanel
 from .search_bar import SearchBar
-from .viewer_state import ViewerState
+from .viewer_state import Outlines, ViewerState
 
 _PANEL_KEYS = Binding.Group("Go to a panel", compact=True)
 
@@ -60,9 +60,9 @@ class BriefingScreen(Screen[None]):
     deleted: var[bool] = var(False, init=False)
     """Whether the file on disk is gone (bound to the app's)."""
 
-    def __init__(self, outline: Outline) -> None:
+    def __init__(self, outline: Outline, outlines: Outlines | None = None) -> None:
         super().__init__()
-        self.state = ViewerState(outline)
+        self.state = ViewerState(outline, outlines)
         self.set_reactive(BriefingScreen.outline, outline)
         self.current_panel = PanelId.SUMMARY
         self._positions: dict[str, tuple[int, float]] = {}
@@ -80,7 +80,7 @@ class BriefingScreen(Screen[None]):
             yield PanelNav(self.state, id="nav").data_bind(BriefingScreen.outline)
             with ContentSwitcher(initial=PanelId.SUMMARY, id="panels"):
                 yield panel_class(PanelId.SUMMARY)(self.state)
-        yield BriefingFooter().data_bind(BriefingScreen.outline)
+        yield BriefingFooter(self.state.outline).data_bind(BriefingScreen.outline)
 
     def on_resize(self, event: events.Resize) -> None:
         # On a small terminal the header keeps to two rows, and the footer drops its
@@ -268,7 +268,10 @@ class BriefingScreen(Screen[None]):
             self._go_to(event.go_to.key, focus=event.focus)  # type: ignore[arg-type]
         elif event.focus:
             self.current().focus()
-        self._redraw()
+        # Only what the matches changed: the list of panels redraws itself when its
+        # counts change, the header and the panel when the fields they show do.
+        self.query_one(BriefingHeader).sync()
+        self.current().sync()
 
     @on(SearchBar.Done)
     def _search_done(self) -> None:
@@ -278,7 +281,8 @@ class BriefingScreen(Screen[None]):
         """Show the text ``key``: its language, its panel, its item, its line."""
         if key.language and key.language != self.state.outline.language:
             self.post_message(LanguageRequested(key.language))
-            self.state.show(self.state.outline.in_language(key.language))
+            # The app makes the same outline the screen shows here (Outlines).
+            self.state.show(self.state.in_language(key.language))
         panel = panel_of(key.section)
         if panel != self.current_panel:
             self.show_panel(panel, focus=focus)

@@ -7,7 +7,8 @@ the string that is on screen.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Hashable, Iterator
+from typing import TYPE_CHECKING, Protocol
 
 from rich.style import Style as RichStyle
 from rich.text import Text as RichText
@@ -22,6 +23,56 @@ if TYPE_CHECKING:
     from ..search import Match
 
 
+class Spans(Protocol):
+    """The spans of a search's matches by field, made for a field when it is drawn
+    (:class:`~briefing.tui.search_order.FoundSpans` is the search's)."""
+
+    @property
+    def total(self) -> int:
+        """How many matches, in every field."""
+        ...
+
+    def __bool__(self) -> bool: ...
+
+    def get(self, key: Hashable) -> list[tuple[int, int]]:
+        """The ``(start, end)`` of the matches in the text ``key``, in order."""
+        ...
+
+    def by_field(self) -> dict[TextKey, list[tuple[int, int]]]:
+        """Every field with matches, and its spans (this walks every match)."""
+        ...
+
+    def changed_from(self, old: Spans, limit: int) -> set[TextKey] | None:
+        """The fields whose spans differ in ``old``; None if more than ``limit``
+        matches differ (too many to be worth telling)."""
+        ...
+
+    def __iter__(self) -> Iterator[TextKey]:
+        """The fields with matches."""
+        ...
+
+
+class NoSpans:
+    """No search, no matches."""
+
+    total = 0
+
+    def __bool__(self) -> bool:
+        return False
+
+    def get(self, key: Hashable) -> list[tuple[int, int]]:
+        return []
+
+    def by_field(self) -> dict[TextKey, list[tuple[int, int]]]:
+        return {}
+
+    def changed_from(self, old: Spans, limit: int) -> set[TextKey] | None:
+        return set(old.by_field()) if old.total <= limit else None
+
+    def __iter__(self) -> Iterator[TextKey]:
+        return iter(())
+
+
 class Highlights:
     """Search matches by field, and how to draw them into a string.
 
@@ -33,7 +84,7 @@ class Highlights:
     KEEP_CHANGES = 16
 
     def __init__(self) -> None:
-        self.spans: dict[TextKey, list[Match]] = {}
+        self.spans: Spans = NoSpans()
         """The matches in each field."""
         self.current: Match | None = None
         self.generation = 0
@@ -67,17 +118,20 @@ class Highlights:
         self._changed(None)
 
     SMALL_CHANGE = 2000
-    """Up to this many fields, a change records which fields it touched."""
+    """Up to this many matches changed, a change records which fields it touched (more:
+    everything on screen is drawn again)."""
 
-    def update(self, spans: dict[TextKey, list[Match]], current: Match | None) -> None:
+    def update(self, spans: Spans, current: Match | None) -> None:
         """Show the matches ``spans`` (by field), with ``current`` drawn as the current one."""
         old = self.spans
         changed: frozenset[TextKey] | None = None
-        if len(old) + len(spans) <= self.SMALL_CHANGE:
-            keys = old.keys() ^ spans.keys()
-            keys.update(key for key in old.keys() & spans.keys() if old[key] != spans[key])
-            keys.update(self._current_keys(current))
-            changed = frozenset(keys)
+        if spans is old:  # the same matches: only the current one moved (n, N)
+            changed = frozenset(self._current_keys(current))
+        else:
+            keys = spans.changed_from(old, self.SMALL_CHANGE)
+            if keys is not None:
+                keys.update(self._current_keys(current))
+                changed = frozenset(keys)
         self.spans = spans
         self.current = current
         self._changed(changed)
@@ -90,8 +144,10 @@ class Highlights:
     def clear(self) -> None:
         """Forget every match."""
         if self.spans or self.current is not None:
-            changed = frozenset([*self.spans, *self._current_keys(None)])
-            self.spans = {}
+            changed: frozenset[TextKey] | None = None
+            if self.spans.total <= self.SMALL_CHANGE:
+                changed = frozenset([*self.spans.by_field(), *self._current_keys(None)])
+            self.spans = NoSpans()
             self.current = None
             self._changed(changed)
 
@@ -100,7 +156,7 @@ class Highlights:
         if not spans:
             return []
         style = self.match_style
-        result = [(match.start, match.end, style) for match in spans]
+        result = [(start, end, style) for start, end in spans]
         current = self.current
         if current is not None and current.key == key:
             result.append((current.start, current.end, self.current_style))

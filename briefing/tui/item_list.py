@@ -10,14 +10,12 @@ from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.content import Content
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Visual
 
 MARKER = "▌ "
 """Drawn left of the item under the cursor."""
@@ -85,6 +83,9 @@ class ItemList(ScrollView, can_focus=True):
     ITEM_GAP: ClassVar[int] = 1
     """Blank lines between items."""
 
+    KEEP_LAYOUTS: ClassVar[int] = 4
+    """How many measured layouts (width and layout key) the list keeps."""
+
     cursor: reactive[int] = reactive(0, init=False)
     """Index of the item under the cursor."""
 
@@ -108,10 +109,16 @@ class ItemList(ScrollView, can_focus=True):
         self._offsets: list[int] = [0]
         """Line where each item starts, plus one entry for the end of the list."""
         self._layout_for: tuple[int, Hashable] | None = None
+        self._layouts: LRUCache[tuple[int, Hashable], list[int]] = LRUCache(self.KEEP_LAYOUTS)
+        """Offsets measured before, by width and layout key: a list of thousands of
+        items shown again in a language (or at a width) it had is not measured again."""
         self._style_for: Hashable = None
         self._cache: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(512)
         self._count: tuple[Hashable, int] | None = None
         self._header: tuple[tuple[int, Hashable, Hashable], list[Strip]] | None = None
+        self._stale: set[int] | None = None
+        """Items drawn again since the list was last put on screen (:meth:`refresh_changed`);
+        None: all of them."""
 
     # ------------------------------------------------------------------ to override
 
@@ -151,19 +158,6 @@ class ItemList(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ helpers
 
-    def content_strips(
-        self, content: Content | Visual, width: int, style: Style, indent: int = 0
-    ) -> list[Strip]:
-        """Strips of ``content`` wrapped to ``width``, shifted right by ``indent`` cells."""
-        inner = max(1, width - indent)
-        strips = Visual.to_strips(self, content, inner, None, style, pad=True)
-        if not strips:
-            strips = [Strip.blank(inner, style.rich_style)]
-        if indent:
-            pad = Segment(" " * indent, style.rich_style)
-            strips = [Strip([pad, *strip], indent + strip.cell_length) for strip in strips]
-        return strips
-
     @property
     def _prefix_width(self) -> int:
         return len(MARKER) if self.HAS_CURSOR else 1
@@ -177,8 +171,10 @@ class ItemList(ScrollView, can_focus=True):
 
     def reset(self) -> None:
         """Forget sizes and drawings: the items changed."""
+        self._stale = None
         self._count = None
         self._layout_for = None
+        self._layouts.clear()
         self._style_for = None
         self._header = None
         self._cache.clear()
@@ -201,12 +197,48 @@ class ItemList(ScrollView, can_focus=True):
                     for is_cursor in (False, True):
                         self._cache.discard((index, width, is_cursor))
             self._style_for = style_key
+            if stale is None or self._stale is None:
+                self._stale = None
+            else:
+                self._stale.update(stale)
         layout = (width, self.layout_key())
         if layout == self._layout_for:
             return True
         self._layout_for = layout
         self._cache.clear()
+        self._stale = None
         count = self._item_count()
+        offsets = self._layouts.get(layout)
+        if offsets is None:
+            offsets = self._measure(count, width)
+            self._layouts.set(layout, offsets)
+        self._offsets = offsets
+        if count and self.cursor >= count:
+            self.set_reactive(ItemList.cursor, count - 1)
+        self.virtual_size = Size(width, offsets[-1] + self.header_lines())
+        return True
+
+    def refresh_changed(self) -> None:
+        """Put on screen what changed since it was last put there: only the lines of
+        the items on screen whose looks changed (:meth:`stale_items`), or all of it.
+
+        Search highlights change on every keystroke, usually in a few items or none
+        on screen; drawing the whole list again would cost as much as the search.
+        """
+        if not self._ensure_layout() or self._stale is None:
+            self.refresh()
+        else:
+            header = self.header_lines()
+            top, bottom = self._viewport()
+            for index in self._stale:
+                if 0 <= index < len(self._offsets) - 1:
+                    first, end = self._offsets[index], self._offsets[index + 1]
+                    if first < bottom - header and end > top - header:
+                        self.refresh_lines(header + first, end - first)
+        self._stale = set()
+
+    def _measure(self, count: int, width: int) -> list[int]:
+        """The line where each of the ``count`` items starts at ``width``, and the end."""
         offsets = [0]
         line = 0
         inner = width - self._prefix_width
@@ -218,11 +250,7 @@ class ItemList(ScrollView, can_focus=True):
             else:
                 line += height + (self.ITEM_GAP if index < last else 0)
             offsets.append(line)
-        self._offsets = offsets
-        if count and self.cursor >= count:
-            self.set_reactive(ItemList.cursor, count - 1)
-        self.virtual_size = Size(width, line + self.header_lines())
-        return True
+        return offsets
 
     def _strips(self, index: int, width: int) -> list[Strip]:
         """The drawing of item ``index``, with its gap below, from the cache if there."""
@@ -313,6 +341,7 @@ class ItemList(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
         self._header = None
+        self._stale = None
 
     def _on_resize(self, _: events.Resize) -> None:
         self.refresh()

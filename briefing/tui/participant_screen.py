@@ -59,7 +59,7 @@ class ParticipantScreen(Screen[str | None]):
         panel = StatementsPanel(self.state, statements, id="participant-statements")
         panel.empty_message = "No statements by this participant are recorded."
         yield panel
-        yield BriefingFooter().data_bind(ParticipantScreen.outline)
+        yield BriefingFooter(self.state.outline).data_bind(ParticipantScreen.outline)
 
     def on_mount(self) -> None:
         self.refresh_details()

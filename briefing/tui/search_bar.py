@@ -8,15 +8,28 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input, Static
 
 from .search_session import SearchSession
 from .viewer_state import ViewerState
 
 if TYPE_CHECKING:
-    from ..outline import TextKey
     from ..search import Match
+    from .highlights import Spans
+
+
+class SearchInput(Input):
+    """The query box: Textual's Input, whose growing text does not lay out the screen.
+
+    Input keeps the width of its text as its virtual size, a reactive that lays out
+    the whole screen when it changes: on every key typed. The box has a fixed width
+    and scrolls its own text, so it repaints only itself.
+    """
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
 class SearchBar(Horizontal):
@@ -30,7 +43,7 @@ class SearchBar(Horizontal):
         """The matches changed; ``go_to`` is the match to bring on screen, if any."""
 
         def __init__(
-            self, spans: dict[TextKey, list[Match]], current: Match | None,
+            self, spans: Spans, current: Match | None,
             counts: dict[str, int], go_to: Match | None, focus: bool,
         ) -> None:
             super().__init__()
@@ -51,8 +64,8 @@ class SearchBar(Horizontal):
         self.session = SearchSession(state)
         self.panel = ""
         """The panel on screen: a new query's first match is the first from there on."""
-        self.input = Input(placeholder=state.t("search every panel and language"),
-                           id="search-input", select_on_focus=False)
+        self.input = SearchInput(placeholder=state.t("search every panel and language"),
+                                 id="search-input", select_on_focus=False)
         """The query box."""
         self.counter = Static(Content(""), id="search-count")
 

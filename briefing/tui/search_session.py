@@ -1,25 +1,22 @@
 """The state of a search: the query, its matches in reading order, the current one.
 
-Matching itself is :mod:`briefing.search`; this only orders the matches the way
-the viewer walks them and keeps the ``k/N`` position.
+Matching itself is :mod:`briefing.search`; the order in which the viewer walks the
+matches is :mod:`briefing.tui.search_order`. Neither makes an object per match: a
+keystroke counts the matches of each panel and finds the current one with binary
+searches, and the panels ask for the spans of the fields they draw.
 """
 
 from __future__ import annotations
 
-import gc
 import threading
-from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..outline import TextKey
-from .panels import PANELS, PanelId, panel_of, section_order
-from .viewer_state import ViewerState
+from .panels import PanelId, section_order
+from .search_order import PANEL_ORDER, FoundSpans, MatchList, ReadingOrder, TextRuns, Walk
+from .viewer_state import ViewerState, long_lived
 
 if TYPE_CHECKING:
-    from ..search import Match, SearchIndex
-
-
-_PANEL_ORDER = {panel.PANEL: number for number, panel in enumerate(PANELS)}
+    from ..search import Found, Match, SearchIndex
 
 
 class SearchSession:
@@ -32,12 +29,17 @@ class SearchSession:
     def __init__(self, state: ViewerState) -> None:
         self.state = state
         self.query = ""
-        self.matches: list[Match] = []
         self.position: int | None = None
-        self.spans: dict[TextKey, list[Match]] = {}
-        """The matches grouped by field, for :class:`Highlights`."""
+        """The number of the current match, in reading order."""
+        self.found: Found | None = None
+        """The matches of the query, in index order (see :meth:`SearchIndex.find`)."""
+        self.spans = FoundSpans(None)
+        """The matches by field, for :class:`Highlights` (one per result)."""
+        self._walk: Walk | None = None
         self._counts: dict[str, int] = {}
-        self._index: SearchIndex | None = None
+        self._index: tuple[SearchIndex, TextRuns] | None = None
+        self._orders: dict[str, ReadingOrder] = {}
+        """The reading order for each language on screen so far, for this index."""
         # The index may be built by a worker thread (see :meth:`prepare`) while
         # the first keystroke asks for it: that keystroke waits, never builds twice.
         self._index_lock = threading.Lock()
@@ -45,17 +47,21 @@ class SearchSession:
     @property
     def index(self) -> SearchIndex:
         """The search index of the view's briefing (built on first use)."""
+        return self._indexed()[0]
+
+    def _indexed(self) -> tuple[SearchIndex, TextRuns]:
+        """The index, and its texts in runs of one language and panel."""
         with self._index_lock:
             if self._index is None:
                 from ..search import SearchIndex  # not at start-up: it loads the stemmers
 
-                self._index = SearchIndex(
-                    self.state.outline.texts(section_order()),
-                    language_of=self.state.language_of,
-                )
-                # The index is long-lived and holds many objects: keep the garbage
-                # collector from walking them again on every keystroke's allocations.
-                gc.freeze()
+                with long_lived():  # the index holds many objects, for as long as it is used
+                    index = SearchIndex(
+                        self.state.outline.texts(section_order()),
+                        language_of=self.state.language_of,
+                    )
+                    self._index = (index, TextRuns(index))
+                self._orders = {}
             return self._index
 
     @property
@@ -65,19 +71,35 @@ class SearchSession:
 
     def prepare(self) -> None:
         """Build the index now (from a worker thread, while the reader starts typing)."""
-        _ = self.index
+        self._order()
 
     def invalidate(self) -> None:
         """The briefing changed: rebuild the index on the next search."""
         with self._index_lock:
             self._index = None
+            self._orders = {}
+
+    def _order(self) -> ReadingOrder:
+        """The reading order of the index's matches with the language on screen."""
+        runs = self._indexed()[1]
+        outline = self.state.outline
+        order = self._orders.get(outline.language)
+        if order is None or order.text_runs is not runs:  # none yet, or an older index's
+            order = ReadingOrder(runs, outline.languages, outline.language)
+            self._orders[outline.language] = order
+        return order
+
+    @property
+    def matches(self) -> MatchList:
+        """The matches in reading order (each made when asked for)."""
+        return MatchList(self._walk)
 
     @property
     def current(self) -> Match | None:
         """The current match, if there is one."""
-        if self.position is None:
+        if self.position is None or self._walk is None:
             return None
-        return self.matches[self.position]
+        return self._walk.match(self.position)
 
     def search(self, query: str, from_panel: str | None = None) -> None:
         """Find ``query``; the current match becomes the first one from ``from_panel`` on.
@@ -87,60 +109,38 @@ class SearchSession:
         stepping through them switches language at most once per language.
         """
         self.query = query
-        found = self.index.search(query) if query.strip() else []
-        outline = self.state.outline
-        ranks = {lang: rank for rank, lang in enumerate(outline.languages, 1)}
-        ranks[outline.language] = ranks[""] = 0
-        # One pass with local names: this runs per keystroke over every match.
-        groups: dict[int, list[Match]] = {}
-        spans: dict[TextKey, list[Match]] = {}
-        get_rank, get_group, get_span = ranks.get, groups.get, spans.get
-        unknown = len(ranks)
-        for match in found:
-            key: TextKey = match.key  # type: ignore[assignment]
-            rank = get_rank(key[3], unknown)  # key.language
-            group = get_group(rank)
-            if group is None:
-                groups[rank] = [match]
-            else:
-                group.append(match)
-            span = get_span(key)
-            if span is None:
-                spans[key] = [match]
-            else:
-                span.append(match)
-        # The index returns matches in the order the texts were given, which is panel order.
-        if len(groups) == 1:
-            self.matches = next(iter(groups.values()))
-        else:
-            self.matches = [match for rank in sorted(groups) for match in groups[rank]]
-        self.spans = spans
-        counts: Counter[str] = Counter()
-        for key, matches in spans.items():
-            counts[panel_of(key.section)] += len(matches)
-        self._counts = dict(counts)
-        self.position = self._first_from(from_panel) if self.matches else None
+        if not query.strip():
+            self._show(None)
+            return
+        order = self._order()
+        # The last result narrows this one when the query grew (the index checks that).
+        found = self.index.find(query, previous=self.found)
+        self._show(found, order)
+        if found.starts and from_panel is not None:
+            walk = self._walk
+            assert walk is not None
+            self.position = walk.first_from(PANEL_ORDER[PanelId(from_panel)])
 
-    def _first_from(self, panel: str | None) -> int:
-        if panel is None:
-            return 0
-        order = _PANEL_ORDER[PanelId(panel)]
-        language = self.state.outline.language
-        for number, match in enumerate(self.matches):
-            key = match.key
-            assert isinstance(key, TextKey)
-            if key.language not in ("", language):
-                break
-            if _PANEL_ORDER[panel_of(key.section)] >= order:
-                return number
-        return 0
+    def _show(self, found: Found | None, order: ReadingOrder | None = None) -> None:
+        """Make ``found`` the matches, the first one current."""
+        self.found = found
+        self.spans = FoundSpans(found)
+        if found is None or order is None:
+            self._walk = None
+            self._counts = {}
+            self.position = None
+            return
+        self._walk = Walk(order, found)
+        self._counts = self._indexed()[1].counts_by_panel(found)
+        self.position = 0 if found.starts else None
 
     def step(self, delta: int) -> Match | None:
         """Move ``delta`` matches forward (or back), wrapping around; the new current match."""
-        if not self.matches:
+        total = len(self.matches)
+        if not total:
             return None
         start = self.position if self.position is not None else -1 if delta > 0 else 0
-        self.position = (start + delta) % len(self.matches)
+        self.position = (start + delta) % total
         return self.current
 
     def counter(self, no_matches: str = "no matches") -> str:
@@ -148,9 +148,10 @@ class SearchSession:
         without a query."""
         if not self.query.strip():
             return ""
-        if not self.matches or self.position is None:
+        total = len(self.matches)
+        if not total or self.position is None:
             return f"0/0 {no_matches}"
-        return f"{self.position + 1}/{len(self.matches)}"
+        return f"{self.position + 1}/{total}"
 
     def counts_by_panel(self) -> dict[str, int]:
         """How many matches each panel holds."""
@@ -159,7 +160,4 @@ class SearchSession:
     def clear(self) -> None:
         """Forget the query and its matches (the index is kept)."""
         self.query = ""
-        self.matches = []
-        self.position = None
-        self.spans = {}
-        self._counts = {}
+        self._show(None)

@@ -2,11 +2,64 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import gc
+import threading
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 
 from ..interface import Interface, interface
 from ..outline import Outline, TextKey
 from .highlights import Highlights
+
+
+@contextmanager
+def long_lived() -> Iterator[None]:
+    """Make what lives as long as the viewer (an outline, the search index) without the
+    cyclic garbage collector, and move it out of the collector's way once made.
+
+    Making the outline of a big briefing allocates a million objects, and the
+    collector would walk them again and again as they are made (as the loader does,
+    it is paused meanwhile); once made, every full collection would walk them again,
+    100-300 ms every few keystrokes, unless they are frozen (``gc.freeze``).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+class Outlines:
+    """One briefing's outline in each language shown so far, each made once.
+
+    An outline of a big briefing takes a good part of a second to make (5,000
+    participants), and search may switch languages on a keystroke and back on the
+    next. The app and its screens share one of these, so that a switch makes its
+    outline once, and a language shown before is shown again at once.
+    """
+
+    def __init__(self, outline: Outline) -> None:
+        self._lock = threading.Lock()
+        self._outlines = {outline.language: outline}
+        self._of = (outline.briefing, outline.article)
+
+    def in_language(self, outline: Outline, language: str) -> Outline:
+        """``outline`` in ``language`` (another briefing than before: forget those)."""
+        if language == outline.language:
+            return outline
+        with self._lock:
+            briefing, article = self._of
+            if outline.briefing is not briefing or outline.article is not article:
+                self._outlines = {outline.language: outline}
+                self._of = (outline.briefing, outline.article)
+            made = self._outlines.get(language)
+            if made is None:
+                with long_lived():
+                    made = self._outlines[language] = outline.in_language(language)
+            return made
 
 
 class ViewerState:
@@ -16,17 +69,19 @@ class ViewerState:
     a new version of the file is loaded; the panels read it when they draw.
     """
 
-    def __init__(self, outline: Outline) -> None:
+    def __init__(self, outline: Outline, outlines: Outlines | None = None) -> None:
         self.outline = outline
+        self.outlines = outlines if outlines is not None else Outlines(outline)
+        """The briefing in the other languages (shared with the app)."""
         self.highlights = Highlights()
-        self.layout_generation = 0
-        """Grows when the text changes (new briefing, other language): sizes are stale."""
 
     def show(self, outline: Outline) -> None:
         """Show ``outline`` from now on."""
-        if outline is not self.outline:
-            self.outline = outline
-            self.layout_generation += 1
+        self.outline = outline
+
+    def in_language(self, language: str) -> Outline:
+        """The outline on screen in ``language`` (made once per language)."""
+        return self.outlines.in_language(self.outline, language)
 
     @property
     def t(self) -> Interface:

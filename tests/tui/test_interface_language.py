@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+from textual.widgets._footer import FooterKey
+
 from briefing.tui.app import BriefingApp
+from briefing.tui.briefing_footer import BriefingFooter
 
 from .conftest import SAMPLE, make_app, screen_text, wait_for
 
@@ -59,3 +62,20 @@ async def test_l_switches_the_interface_with_the_text() -> None:
         await pilot.press("l")
         await wait_for(lambda: "2 Participants" in screen_text(app), pilot)
         assert "Language" in screen_text(app).splitlines()[-1]  # the footer too
+
+
+async def test_the_footer_makes_its_keys_again_only_when_they_change() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(BriefingFooter)
+        keys = list(footer.query(FooterKey))
+        assert keys
+        await pilot.press("2", "3", "tab")  # the focus moves; the keys shown are the same
+        await pilot.pause()
+        assert all(a is b for a, b in zip(footer.query(FooterKey), keys, strict=True))
+        await pilot.press("slash")  # in the search box, the panel keys type digits instead
+        await pilot.pause()
+        assert not any(a is b for a, b in zip(footer.query(FooterKey), keys, strict=False))
+        shown = screen_text(app).splitlines()[-1]
+        assert "Поиск" in shown and "Панель" not in shown

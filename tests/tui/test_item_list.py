@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
@@ -12,8 +14,15 @@ from textual.style import Style
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.item_list import ItemList
 from briefing.tui.messages import LanguageRequested
+from briefing.tui.panels.briefing_panel import text_height
 
 from .conftest import FIXTURES, SAMPLE, make_app, viewer_panels
+
+
+@given(text=st.text(alphabet="ab cd  эюя中国 ü\u0301-–.,\n\t\x1bxxxxxxxxxxxx", max_size=90),
+       width=st.integers(1, 50))
+def test_text_height_is_the_number_of_wrapped_lines(text: str, width: int) -> None:
+    assert text_height(text, width) == (len(Content(text).wrap(width)) or 1)
 
 
 @pytest.mark.parametrize("path", [SAMPLE, FIXTURES / "timeline.yaml", FIXTURES / "markup.yaml",

@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import Input
 
-from briefing.outline import TextKey
+from briefing.loader import load, read_article
+from briefing.outline import Outline, TextKey
+from briefing.search import Match
 from briefing.tui.app import BriefingApp
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.item_list import ItemList
+from briefing.tui.panels import PANELS, PanelId, panel_of
 from briefing.tui.panels.briefing_panel import BriefingPanel
 from briefing.tui.panels.participants_panel import ParticipantsPanel
 from briefing.tui.search_bar import SearchBar
+from briefing.tui.search_session import SearchSession
+from briefing.tui.viewer_state import ViewerState
 
-from .conftest import make_app, screen_text, viewer_state
+from .conftest import SAMPLE, make_app, screen_text, viewer_state
 
 
 def counter(app: BriefingApp) -> str:
@@ -268,3 +275,70 @@ async def test_a_panel_key_and_slash_sent_together_are_handled_in_order() -> Non
             app.post_message(events.Key(key, key))
         await pilot.pause(0.2)
         assert screen.search_bar.input.value == "koridor35"  # in the box, digits are typed
+
+
+def reference_order(matches: list[Match], outline: Outline) -> list[Match]:
+    """The reading order, written plainly: a stable sort of the index's matches by the
+    rank of their language (the language on screen and none first, then the
+    briefing's languages in order)."""
+    ranks = {language: rank for rank, language in enumerate(outline.languages, 1)}
+    ranks[outline.language] = ranks[""] = 0
+
+    def rank(match: Match) -> int:
+        assert isinstance(match.key, TextKey)
+        return ranks.get(match.key.language, len(ranks))
+
+    return sorted(matches, key=rank)
+
+
+def reference_first(matches: list[Match], outline: Outline, panel: PanelId) -> int:
+    """The first match of the language on screen (or of none) from ``panel`` on; 0 if none."""
+    order = [p.PANEL for p in PANELS]
+    for number, match in enumerate(matches):
+        assert isinstance(match.key, TextKey)
+        if match.key.language not in ("", outline.language):
+            break
+        if order.index(panel_of(match.key.section)) >= order.index(panel):
+            return number
+    return 0
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_matches_are_walked_in_reading_order_without_making_them_all(language: str) -> None:
+    outline = Outline(load(SAMPLE), language, read_article(load(SAMPLE).source_text_path))
+    state = ViewerState(outline)
+    session = SearchSession(state)
+    index = session.index
+    for query in ["коридор", "corridor", "kazinform", "2025", "и", "a", "35", "средний коридор",
+                  "zzz", "Türkiye", "t"]:
+        found = index.search(query)
+        expected = reference_order(found, outline)
+        for panel in PanelId:
+            session.clear()
+            for end in range(1, len(query) + 1):  # typed: each result narrows the next
+                session.search(query[:end], panel)
+            assert list(session.matches) == expected, (query, panel)
+            position = reference_first(expected, outline, panel) if expected else None
+            assert session.position == position, (query, panel)
+            counts = Counter(panel_of(m.key.section) for m in found)  # type: ignore[attr-defined]
+            assert session.counts_by_panel() == dict(counts)
+            by_field: dict[TextKey, list[tuple[int, int]]] = {}
+            for match in found:
+                assert isinstance(match.key, TextKey)
+                by_field.setdefault(match.key, []).append((match.start, match.end))
+            assert session.spans.by_field() == by_field
+            assert all(session.spans.get(key) == spans for key, spans in by_field.items())
+
+
+async def test_a_language_shown_again_is_not_made_again() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        russian = app.outline
+        await pilot.press("slash", *"corridor", "enter", "n")
+        assert app.language == "en"
+        english = app.outline
+        assert viewer_state(app).outline is english  # the screen's and the app's are one
+        await pilot.press("l")
+        assert app.outline is russian
+        await pilot.press("l")
+        assert app.outline is english

@@ -5,15 +5,38 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from typing import ClassVar
 
+from rich._wrap import divide_line
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
+from textual.visual import Visual
 
 from ...outline import Outline, Section, TextKey
 from ..item_list import ItemList
 from ..viewer_state import ViewerState
 from .panel_id import PanelId
+
+
+def text_height(text: str, width: int) -> int:
+    """How many lines ``Content(text).wrap(width)`` makes (at least one), without making them.
+
+    A panel of thousands of items measures every one whenever its text or width
+    changes (a language shown for the first time, say), and wrapping makes a Content
+    per line, only to count them. ``Content.wrap`` breaks each line of the text with
+    Rich's ``divide_line``; this calls it directly, for lines that are printable (no
+    tabs or control characters, which ``Content`` would change first), and wraps the
+    others. ``tests/tui/test_item_list.py`` checks that the two agree.
+    """
+    height = 0
+    for line in text.split("\n"):
+        if not line.isprintable():
+            return len(Content(text).wrap(width)) or 1
+        if cell_len(line) > width:
+            height += len(divide_line(line, width, fold=True))
+        height += 1
+    return height
 
 
 class BriefingPanel(ItemList):
@@ -80,7 +103,10 @@ class BriefingPanel(ItemList):
         return self.render_entry(index, width, style)
 
     def layout_key(self) -> Hashable:
-        return self.state.layout_generation
+        # The outline itself (compared by identity): heights change only with its text,
+        # and a language shown again is the same object (see Outlines), whose heights
+        # the list may still have.
+        return self.state.outline
 
     def style_key(self) -> Hashable:
         return self.state.highlights.generation
@@ -92,8 +118,9 @@ class BriefingPanel(ItemList):
         return {self.index_of(key) for key in keys if key.section in self.SECTIONS}
 
     def sync(self) -> None:
-        """Show the view's current state (language, highlights, text)."""
-        self.refresh()
+        """Show the view's current state (language, highlights, text): all of it again
+        when the text changed, else the items on screen whose highlights changed."""
+        self.refresh_changed()
 
     def index_of(self, key: TextKey) -> int:
         """The item that shows the text ``key``."""
@@ -134,6 +161,19 @@ class BriefingPanel(ItemList):
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
 
         self.call_after_refresh(scroll)
+
+    def content_strips(
+        self, content: Content | Visual, width: int, style: Style, indent: int = 0
+    ) -> list[Strip]:
+        """Strips of ``content`` wrapped to ``width``, shifted right by ``indent`` cells."""
+        inner = max(1, width - indent)
+        strips = Visual.to_strips(self, content, inner, None, style, pad=True)
+        if not strips:
+            strips = [Strip.blank(inner, style.rich_style)]
+        if indent:
+            pad = Segment(" " * indent, style.rich_style)
+            strips = [Strip([pad, *strip], indent + strip.cell_length) for strip in strips]
+        return strips
 
     def labelled(
         self, label: str, value: Content, width: int, style: Style, label_width: int

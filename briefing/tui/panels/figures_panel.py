@@ -13,7 +13,7 @@ from ...big_digits import big_lines, split_big
 from ...figures import bar_fractions, figure_headline
 from ...outline import Outline, Section
 from ..viewer_state import ViewerState
-from .briefing_panel import BriefingPanel
+from .briefing_panel import BriefingPanel, text_height
 from .panel_id import PanelId
 
 BLOCKS = " ▏▎▍▌▋▊▉█"
@@ -130,7 +130,7 @@ class FiguresPanel(BriefingPanel):
         if not self.count():
             return None
         left, right_width = self._columns(width)
-        text = len(self._text(index, right_width).wrap(right_width)) or 1
+        text = text_height(self._text(index, right_width).plain, right_width)
         big = self._big_rows(index)
         return max(big, text) if left else big + text
 

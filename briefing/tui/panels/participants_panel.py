@@ -11,15 +11,20 @@ from textual.strip import Strip
 from textual.style import Style
 
 from ...columns import column_widths, longest_word
-from ...outline import Entry, Outline, Section
+from ...outline import Entry, Field, Outline, Section
 from ..viewer_state import ViewerState
-from .briefing_panel import BriefingPanel
+from .briefing_panel import BriefingPanel, text_height
 from .panel_id import PanelId
 
 COLUMNS = ("name", "role", "organization", "country")
 """The fields the table may show, in order; a column no participant fills is left out."""
 
 COLUMN_GAP = 2
+
+
+def _joined(field: Field | None) -> str:
+    """A cell's text: the field's paragraphs on one line."""
+    return " ".join(field.paragraphs) if field is not None else ""
 
 
 class ParticipantsPanel(BriefingPanel):
@@ -81,7 +86,10 @@ class ParticipantsPanel(BriefingPanel):
         if not self.count():
             return None
         entry = self.outline.entries(Section.PARTICIPANTS)[index]
-        return max(len(lines) for lines in self._cells(entry, width))
+        names, widths = self.columns(width)
+        # The cells' text as _cells joins it: highlights change no line's length.
+        return max(text_height(_joined(entry.field(name)), cell_width)
+                   for name, cell_width in zip(names, widths, strict=True))
 
     def _row(self, cells: list[list[Content]], width: int, style: Style) -> list[Strip]:
         _, widths = self.columns(width)

@@ -10,7 +10,7 @@ from textual.style import Style
 
 from ...outline import Section, TextKey
 from ..viewer_state import ViewerState
-from .briefing_panel import BriefingPanel
+from .briefing_panel import BriefingPanel, text_height
 from .panel_id import PanelId
 
 
@@ -91,7 +91,7 @@ class StatementsPanel(BriefingPanel):
         if not self.count():
             return None
         heading, text = self._parts(index)
-        return (len(heading.wrap(width)) or 1) + (len(text.wrap(width - self.INDENT)) or 1)
+        return text_height(heading.plain, width) + text_height(text.plain, width - self.INDENT)
 
     def render_entry(self, index: int, width: int, style: Style) -> list[Strip]:
         heading, text = self._parts(index)

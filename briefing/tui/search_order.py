@@ -1,0 +1,266 @@
+"""The order in which the viewer walks search matches, computed from runs of texts.
+
+Matches in the language on screen and in text without a language come first, then
+those of each other language of the briefing, in its order; within each, in the order
+of the search index (the outline's texts, in panel order). That is a stable sort of
+the index's matches by the rank of their language, and it is done here without
+touching each match: the index's texts are grouped once into runs of consecutive
+positions of one language and one panel (:class:`TextRuns`), the runs are put in the
+order of the language on screen (:class:`ReadingOrder`), and a result is counted
+run by run with binary searches (:class:`Walk`). A keystroke then costs a few
+binary searches per run, however many matches there are, and makes a
+:class:`~briefing.search.Match` only for the match it goes to.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Hashable, Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..outline import TextKey
+from .panels import PANELS, panel_of
+
+if TYPE_CHECKING:
+    from ..search import Found, Match, SearchIndex
+    from .highlights import Spans
+
+PANEL_ORDER = {panel.PANEL: number for number, panel in enumerate(PANELS)}
+"""Each panel's place in the registry."""
+
+
+class Segment(NamedTuple):
+    """Consecutive texts of the index in one language and one panel."""
+
+    language: str
+    panel: int
+    """The panel's place in :data:`PANEL_ORDER`."""
+    first: int
+    """The position of its first word (see :meth:`SearchIndex.token_range`)."""
+    end: int
+    """The position after its last word."""
+
+
+class Run(NamedTuple):
+    """Consecutive positions whose matches are walked one after the other.
+
+    Its panels never go back (so the first match from a panel on is a binary
+    search away): ``panels[i]`` starts at position ``firsts[i]``.
+    """
+
+    first: int
+    end: int
+    panels: list[int]
+    firsts: list[int]
+
+
+class TextRuns:
+    """The texts of a search index as :class:`Segment` s, and the panels' runs of them.
+
+    Made once per index (in the worker that builds it): it walks every text once.
+    """
+
+    def __init__(self, index: SearchIndex) -> None:
+        segments: list[Segment] = []
+        panels: dict[str, int] = {}
+        for text, key in enumerate(index.keys):
+            first, end = index.token_range(text)
+            if first == end or not isinstance(key, TextKey):
+                continue  # no words: never matched
+            panel = panels.get(key.section)
+            if panel is None:
+                panel = panels[key.section] = PANEL_ORDER[panel_of(key.section)]
+            if segments and segments[-1][:2] == (key.language, panel) and \
+                    segments[-1].end == first:
+                segments[-1] = segments[-1]._replace(end=end)
+            else:
+                segments.append(Segment(key.language, panel, first, end))
+        self.segments = segments
+        by_panel: list[tuple[int, int, int]] = []
+        for segment in segments:
+            if by_panel and by_panel[-1][0] == segment.panel and by_panel[-1][2] == segment.first:
+                by_panel[-1] = (segment.panel, by_panel[-1][1], segment.end)
+            else:
+                by_panel.append((segment.panel, segment.first, segment.end))
+        self.by_panel = by_panel
+        """``(panel, first, end)``: positions of one panel's texts, in one language or
+        several (few: about the number of panels times the number of languages)."""
+
+    def counts_by_panel(self, found: Found) -> dict[str, int]:
+        """How many matches of ``found`` each panel holds (panels without any left out)."""
+        counts: dict[str, int] = {}
+        for panel, first, end in self.by_panel:
+            count = found.count(first, end)
+            if count:
+                name = PANELS[panel].PANEL
+                counts[name] = counts.get(name, 0) + count
+        return counts
+
+
+class ReadingOrder:
+    """The runs of an index in the order matches are walked with one language on screen.
+
+    Rank 0 is the language on screen and text without a language; then the
+    briefing's languages in order, from 1; a language the briefing does not list
+    comes last.
+    """
+
+    def __init__(self, runs: TextRuns, languages: Sequence[str], language: str) -> None:
+        self.text_runs = runs
+        """The runs of the index this order is for."""
+        ranks = {lang: rank for rank, lang in enumerate(languages, 1)}
+        ranks[language] = ranks[""] = 0
+        unknown = len(ranks)
+        by_rank: dict[int, list[Run]] = {}
+        for segment in runs.segments:
+            ranked = by_rank.setdefault(ranks.get(segment.language, unknown), [])
+            last = ranked[-1] if ranked else None
+            if last is None or last.end != segment.first or last.panels[-1] > segment.panel:
+                ranked.append(Run(segment.first, segment.end, [segment.panel], [segment.first]))
+                continue
+            # The segment goes on where the run ends, in the same panel or a later one.
+            if last.panels[-1] != segment.panel:
+                last.panels.append(segment.panel)
+                last.firsts.append(segment.first)
+            ranked[-1] = last._replace(end=segment.end)
+        self.runs = [run for rank in sorted(by_rank) for run in by_rank[rank]]
+        self.first_ranked = len(by_rank.get(0, ()))
+        """How many runs, from the first, are of rank 0."""
+
+
+class Walk:
+    """The matches of one result in reading order: the ``k`` of ``k/N`` and back.
+
+    Counts run by run as far as it is asked (the matches before the current one, or
+    before the one to go to), and keeps what it counted.
+    """
+
+    def __init__(self, order: ReadingOrder, found: Found) -> None:
+        self.order = order
+        self.found = found
+        self._before = [0]
+        """Matches before each run counted so far (one more entry than runs counted)."""
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+    def _count_to(self, run: int) -> None:
+        """Count the runs up to ``run`` (excluded)."""
+        before, runs, count = self._before, self.order.runs, self.found.count
+        while len(before) <= run:
+            counted = runs[len(before) - 1]
+            before.append(before[-1] + count(counted.first, counted.end))
+
+    def _run_of(self, number: int) -> int:
+        """The run that holds match ``number`` (in reading order)."""
+        before, runs = self._before, self.order.runs
+        while before[-1] <= number and len(before) <= len(runs):
+            self._count_to(len(before))
+        return bisect_right(before, number) - 1
+
+    def match(self, number: int) -> Match:
+        """Match number ``number`` in reading order (``0 <= number < len(self)``)."""
+        run = self._run_of(number)
+        found = self.found
+        first = found.first_from(self.order.runs[run].first)
+        return found.match(first + number - self._before[run])
+
+    def first_from(self, panel: int) -> int:
+        """The number of the first match of rank 0 in panel number ``panel`` or a later
+        one; 0 if there is none."""
+        found = self.found
+        for number in range(self.order.first_ranked):
+            run = self.order.runs[number]
+            step = bisect_left(run.panels, panel)
+            if step == len(run.panels):
+                continue
+            first = found.first_from(run.firsts[step])
+            if first < found.first_from(run.end):
+                self._count_to(number + 1)
+                return self._before[number] + first - found.first_from(run.first)
+        return 0
+
+
+class MatchList:
+    """The matches of a search in reading order, made one at a time when asked."""
+
+    def __init__(self, walk: Walk | None) -> None:
+        self._walk = walk
+
+    def __len__(self) -> int:
+        return len(self._walk) if self._walk is not None else 0
+
+    def __getitem__(self, number: int) -> Match:
+        size = len(self)
+        if number < 0:
+            number += size
+        if self._walk is None or not 0 <= number < size:
+            raise IndexError(number)
+        return self._walk.match(number)
+
+    def __iter__(self) -> Iterator[Match]:
+        return (self[number] for number in range(len(self)))
+
+
+class FoundSpans:
+    """The spans of a result by text key, for :class:`~briefing.tui.highlights.Highlights`:
+    made for a field when it is drawn, not for every match."""
+
+    def __init__(self, found: Found | None) -> None:
+        self._found = found
+        self._by_field: dict[TextKey, list[tuple[int, int]]] | None = None
+
+    @property
+    def total(self) -> int:
+        """How many matches (in every field)."""
+        return len(self._found) if self._found is not None else 0
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def get(self, key: Hashable) -> list[tuple[int, int]]:
+        """The ``(start, end)`` of the matches in the text ``key``."""
+        if self._found is None or not self._found.starts:
+            return []
+        return self._found.spans(key)
+
+    def changed_from(self, old: Spans, limit: int) -> set[TextKey] | None:
+        """The fields whose spans differ in ``old``; None if more than ``limit`` matches
+        differ (then it is quicker to draw again all that is on screen).
+
+        Two results of one index differ where one has a match that the other has
+        not: a set difference of their positions (both of one word count; else all).
+        """
+        found = self._found
+        theirs = old._found if isinstance(old, FoundSpans) else None
+        if found is None or theirs is None or found.index is not theirs.index:
+            if self.total + old.total > limit:
+                return None
+            mine, before = self.by_field(), old.by_field()
+            changed = mine.keys() ^ before.keys()
+            changed.update(key for key in mine.keys() & before.keys() if mine[key] != before[key])
+            return changed
+        if found.size == theirs.size:
+            if abs(len(found) - len(theirs)) > limit:
+                return None
+            positions = set(found.starts).symmetric_difference(theirs.starts)
+        else:
+            positions = set(found.starts).union(theirs.starts)
+        if len(positions) > limit:
+            return None
+        key_at = found.key_at
+        return {key_at(position) for position in positions}  # type: ignore[misc]
+
+    def by_field(self) -> dict[TextKey, list[tuple[int, int]]]:
+        """Every field with matches and its spans (made once; it walks every match)."""
+        if self._by_field is None:
+            by_field: dict[TextKey, list[tuple[int, int]]] = {}
+            for match in self._found.matches() if self._found is not None else ():
+                key: TextKey = match.key  # type: ignore[assignment]
+                by_field.setdefault(key, []).append((match.start, match.end))
+            self._by_field = by_field
+        return self._by_field
+
+    def __iter__(self) -> Iterator[TextKey]:
+        """The fields with matches (see :meth:`by_field`)."""
+        return iter(self.by_field())
