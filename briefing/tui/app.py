@@ -94,15 +94,21 @@ class BriefingApp(App[Outline | None]):
         """
         super().__init__()
         self.path = path
+        signature = file_signature(path)  # before reading: a change while reading shows
         if briefing is None:
             briefing = load(path)
+        article = briefing.source_text_path
+        self._signature: tuple[object, ...] = (
+            signature, file_signature(article) if article is not None else None)
+        """The change signature of the version on screen, or being read."""
         with long_lived():
-            outline = Outline(briefing, language, read_article(briefing.source_text_path))
+            outline = Outline(briefing, language, read_article(article))
         self.set_reactive(BriefingApp.outline, outline)
         self.outlines = Outlines(outline)
         """The briefing in each language shown so far (shared with the screens)."""
         self.poll_seconds = poll_seconds
-        self._signature = self._file_signature(briefing)
+        self._reads = 0
+        """How many reads live reload has started; only the last one's result is shown."""
 
     def get_default_screen(self) -> Screen[None]:
         return BriefingScreen(self.outline, self.outlines).data_bind(
@@ -232,22 +238,42 @@ class BriefingApp(App[Outline | None]):
         signature = self._file_signature(self.outline.briefing)
         if signature != self._signature:
             self._signature = signature
-            self.reload()
+            self._reads += 1
+            self.reload(self._reads, self.outline.briefing.source_text_path)
 
     @work(thread=True, exclusive=True, group="reload")
-    def reload(self) -> None:
-        """Load the file again (in a thread: a big file must not freeze the screen)."""
+    def reload(self, read: int, article: Path | None = None) -> None:
+        """Load the file again (in a thread: a big file must not freeze the screen),
+        as read number ``read``; ``article`` is the article of the version on screen.
+
+        Each signature is taken before its file is read, so a change made while
+        reading is seen at the next poll. A thread cannot be stopped: a read that
+        a later one supersedes (the group is exclusive) still ends, and its
+        message is dropped (see :meth:`_superseded`).
+        """
+        signature = file_signature(self.path)
         try:
             briefing = load(self.path)
         except BriefingError as error:
             problems = tuple(str(problem) for problem in error.problems)  # made visible
-            self.post_message(ReloadFailed(problems, deleted=not os.path.lexists(self.path)))
+            self.post_message(ReloadFailed(
+                problems, deleted=not os.path.lexists(self.path), read=read,
+                signature=(signature, file_signature(article) if article else None)))
             return
-        self.post_message(BriefingReloaded(briefing, read_article(briefing.source_text_path)))
+        article = briefing.source_text_path
+        signature_both = (signature, file_signature(article) if article else None)
+        self.post_message(BriefingReloaded(briefing, read_article(article), read=read,
+                                           signature=signature_both))
+
+    def _superseded(self, read: int) -> bool:
+        """Whether a read later than ``read`` has started: its result is newer."""
+        return read != self._reads
 
     @on(BriefingReloaded)
     def _reloaded(self, event: BriefingReloaded) -> None:
-        self._signature = self._file_signature(event.briefing)
+        if self._superseded(event.read):
+            return
+        self._signature = event.signature
         with long_lived():
             outline = Outline(event.briefing, self.language, event.article)
         self.outline = outline
@@ -257,6 +283,9 @@ class BriefingApp(App[Outline | None]):
 
     @on(ReloadFailed)
     def _reload_failed(self, event: ReloadFailed) -> None:
+        if self._superseded(event.read):
+            return
+        self._signature = event.signature
         # The error bar says it all; a notification as well would cover it.
         self.deleted = event.deleted
         self.problems = event.problems

@@ -25,18 +25,33 @@ class PanelRequested(Message):
 
 
 class BriefingReloaded(Message):
-    """A new version of the file was loaded and checked."""
+    """A new version of the file was loaded and checked.
 
-    def __init__(self, briefing: Briefing, article: Article | None) -> None:
+    ``read`` numbers the read that loaded it (a later read supersedes it), and
+    ``signature`` is the file's change signature taken as that read started.
+    """
+
+    def __init__(
+        self, briefing: Briefing, article: Article | None, *, read: int = 0,
+        signature: tuple[object, ...] = (),
+    ) -> None:
         super().__init__()
         self.briefing = briefing
         self.article = article
+        self.read = read
+        self.signature = signature
 
 
 class ReloadFailed(Message):
     """The file on disk has problems, or is gone; the last good version stays on screen."""
 
-    def __init__(self, problems: tuple[str, ...], *, deleted: bool = False) -> None:
+    def __init__(
+        self, problems: tuple[str, ...], *, deleted: bool = False, read: int = 0,
+        signature: tuple[object, ...] = (),
+    ) -> None:
         super().__init__()
         self.problems = problems
         self.deleted = deleted
+        self.read = read
+        """The read that found them, as in :class:`BriefingReloaded`."""
+        self.signature = signature

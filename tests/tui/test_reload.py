@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
+import pytest
+
+from briefing.model import Briefing
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.error_bar import ErrorBar
 
@@ -112,3 +116,40 @@ async def test_a_deleted_file_is_said_to_be_deleted(tmp_path: Path) -> None:
         await wait_for(lambda: "The file was deleted; showing the last version read"
                        in " ".join(screen_text(app).split()), pilot)
         assert "no such file" in str(app.query_one(ErrorBar).render())
+
+
+async def test_a_slow_older_read_never_replaces_a_newer_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The file changes twice quickly; the first read is slow and ends last. The
+    newer version stays on screen, and the older read's result is dropped."""
+    from briefing.loader import load
+    slow_started, release = threading.Event(), threading.Event()
+    reads: list[str] = []
+
+    def slow_first_read(path: Path) -> Briefing:
+        briefing = load(path)  # reads the file now, as a read does when it starts
+        reads.append(str(briefing.participants[0].name))
+        if len(reads) == 1:
+            slow_started.set()
+            release.wait(10)  # finishes only after the next read has
+        return briefing
+
+    path = tmp_path / "live.yaml"
+    write(path, "Original")
+    app = make_app(path, poll_seconds=0.05)
+    monkeypatch.setattr("briefing.tui.app.load", slow_first_read)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        write(path, "Older edit")
+        await wait_for(slow_started.is_set, pilot)
+        write(path, "The newest edit")
+        await wait_for(lambda: "The newest edit" in screen_text(app), pilot)
+        release.set()
+        await wait_for(lambda: not any(worker.is_running for worker in app.workers), pilot)
+        await pilot.pause(0.3)  # several polls: nothing more to reload
+        assert reads == ["Older edit", "The newest edit"]
+        text = screen_text(app)
+        assert "The newest edit" in text
+        assert "Older edit" not in text
+        assert app.version == 1
