@@ -21,7 +21,7 @@ from .panel_nav import PanelNav
 from .panels import BriefingPanel, PanelId, panel_class, panel_of, panels_for
 from .panels.statements_panel import StatementsPanel
 from .search_bar import SearchBar
-from .viewer_state import Outlines, ViewerState
+from .viewer_state import Outlines, ViewerState, started
 
 _PANEL_KEYS = Binding.Group("Go to a panel", compact=True)
 
@@ -94,6 +94,7 @@ class BriefingScreen(Screen[None]):
         self._theme_changed()
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self.show_panel(PanelId.SUMMARY)
+        self.call_after_refresh(started)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The panel keys type digits while the search box has the focus."""

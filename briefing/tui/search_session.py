@@ -70,8 +70,12 @@ class SearchSession:
         return self._index is not None
 
     def prepare(self) -> None:
-        """Build the index now (from a worker thread, while the reader starts typing)."""
+        """Build the index now (from a worker thread, while the reader starts typing),
+        and the briefing in its other languages: a match in one of them shows it, and
+        making a big briefing's outline takes longer than a keystroke may."""
         self._order()
+        for language in self.state.outline.languages:
+            self.state.in_language(language)
 
     def invalidate(self) -> None:
         """The briefing changed: rebuild the index on the next search."""
