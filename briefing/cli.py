@@ -36,13 +36,15 @@ STDIN_ARGUMENT = "-"
 """The FILE that stands for standard input."""
 STDIN_NAME = "<stdin>"
 """What every message calls standard input."""
-COMMANDS = ("open", "summary", "validate", "schema", "new")
+COMMANDS = ("open", "summary", "validate", "check", "schema", "new")
 """The commands, in the order help lists them (``_parser`` adds one subparser each)."""
 _YAML_SUFFIXES = (".yaml", ".yml")
 _OPEN_OPTIONS = ("--lang",)
 """Options of the viewer that may come first, without the `open` command."""
 _SUMMARY_OPTIONS = ("--lang", "--width")
 """The options of `summary` that :func:`_quick_options` reads."""
+_CHECK_FLAGS = ("--json", "--strict")
+"""The options of `check` that :func:`_quick_options` reads."""
 _SEPARATORS = tuple({"/", os.sep, os.altsep or os.sep})
 
 
@@ -72,11 +74,21 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
                          help="language of the text (default: the briefing's original)")
     summary.add_argument("--width", metavar="N", type=_positive_int,
                          help="width in columns (default: the terminal's, or 80)")
+    summary.add_argument("--evidence", action="store_true",
+                         help="number each claim the article backs; list the passages at the end")
     summary.set_defaults(func=_summary)
 
     validate = commands.add_parser("validate", help="check briefing files against the format")
     validate.add_argument("files", nargs="+", metavar="FILE", help="files to check")
     validate.set_defaults(func=_validate)
+
+    check = commands.add_parser("check", help="check each claim's evidence against the article")
+    check.add_argument("files", nargs="+", metavar="FILE", help="briefing files, or - for "
+                       "standard input")
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    check.add_argument("--strict", action="store_true",
+                       help="claims without evidence are errors, not warnings")
+    check.set_defaults(func=_check)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the briefing format")
     new = commands.add_parser("new", help="print a commented starter briefing")
@@ -149,6 +161,16 @@ def _quick_options(args: list[str]) -> SimpleNamespace | None:
     """
     from types import SimpleNamespace
 
+    if args[:1] == ["check"]:
+        # The files in one run (as argparse reads them), the flags before or after.
+        given = args[1:]
+        first = next((n for n, arg in enumerate(given) if arg not in _CHECK_FLAGS), len(given))
+        last = max((n + 1 for n, arg in enumerate(given) if arg not in _CHECK_FLAGS), default=0)
+        names, flags = given[first:last], given[:first] + given[last:]
+        if names and all(map(_is_operand, names)) and len(set(flags)) == len(flags):
+            return SimpleNamespace(command="check", files=names, json="--json" in flags,
+                                   strict="--strict" in flags, func=_check)
+        return None
     if args[:1] == ["validate"]:
         names = args[1:]
         if names and all(map(_is_operand, names)):
@@ -326,6 +348,8 @@ def _summary(options: Options) -> int:
         print(f"briefing: no text in {visible(language)!r} in this briefing; showing "
               f"{briefing.language!r} (it has: {', '.join(briefing.languages)})",
               file=sys.stderr)
+    if getattr(options, "evidence", False):  # the quick path leaves it out
+        return _summary_with_evidence(briefing, language, options.width)
     print_summary(Outline(briefing, language), width=options.width)
     return EXIT_OK
 
@@ -338,6 +362,29 @@ def _schema(options: Options) -> int:
         sys.stdout.write(schema_text())
         return EXIT_OK
     return _write_output(options.output, schema_text(), options.force, "briefing.schema.json")
+
+
+def _summary_with_evidence(briefing: Briefing, language: str | None, width: int | None) -> int:
+    """``summary --evidence``: the summary, each backed claim with a footnote."""
+    from .evidence import check_evidence
+    from .loader import read_article
+    from .outline import Outline
+    from .summary import print_summary
+
+    outline = Outline(briefing, language, read_article(briefing.source_text_path))
+    report = check_evidence(outline)
+    if report.missing:
+        print(f"briefing: {report.missing}", file=sys.stderr)
+    print_summary(outline, width=width, evidence=report)
+    return EXIT_OK
+
+
+def _check(options: Options) -> int:
+    """``briefing check FILE... [--json] [--strict]``: each claim against its article."""
+    from .check_command import run_check
+
+    return run_check(options.files, as_json=options.json, strict=options.strict, load=_load,
+                     display_name=_display_name)
 
 
 def _validate(options: Options) -> int:

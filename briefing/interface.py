@@ -28,6 +28,7 @@ RUSSIAN: Mapping[str, str] = {
     "Outcomes": "Итоги",
     "Source": "Источник",
     "Tags": "Теги",
+    "Evidence from the article": "Подтверждения из статьи",
     # When a part is empty.
     "Nothing here.": "Здесь ничего нет.",
     "No participants are listed.": "Участники не указаны.",

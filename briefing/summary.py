@@ -32,6 +32,10 @@ from .interface import interface
 from .outline import ITEM, Entry, Field, Outline, Section, list_items, tags_line
 from .safe_text import visible
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see .records)
+if TYPE_CHECKING:
+    from .evidence import EvidenceReport
+
 ACCENT = "cyan"
 FIGURE_CARD_WIDTH = 36
 PARTICIPANT_COLUMNS = ("name", "role", "organization", "country")
@@ -50,8 +54,11 @@ def _literal(text: str | None, style: str = "") -> RichText:
 class SummaryRenderer:
     """Builds the Rich renderables of a briefing's outline."""
 
-    def __init__(self, outline: Outline) -> None:
+    def __init__(self, outline: Outline, evidence: EvidenceReport | None = None) -> None:
         self.outline = outline
+        self.footnotes: dict[tuple[str, int], tuple[int, str]] = (
+            _footnotes(outline, evidence) if evidence is not None else {})
+        """For ``--evidence``: each backed claim's footnote number and the passage."""
         self.t = interface(outline.language)
         """The interface's words, in the language shown."""
         summary = outline.entry(Section.SUMMARY)
@@ -85,6 +92,9 @@ class SummaryRenderer:
             if entries:
                 yield self.section(title)
                 yield render(entries)
+        if self.footnotes:
+            yield self.section("Evidence from the article")
+            yield self.evidence()
 
     def header(self) -> Panel:
         top, t = self.top, self.t
@@ -196,7 +206,8 @@ class SummaryRenderer:
             grid = Table.grid(padding=(0, 1), expand=True)
             grid.add_column(width=3, justify="right", style=f"bold {ACCENT}")
             grid.add_column(ratio=1, overflow="fold")
-            body: list[RenderableType] = [_literal(entry.text("sector"), "bold")]
+            body: list[RenderableType] = [self.marked(entry, _literal(entry.text("sector"),
+                                                                      "bold"))]
             if entry.field("summary"):
                 body.append(_literal(entry.text("summary")))
             initiatives = list_items(entry, "initiatives")
@@ -227,7 +238,7 @@ class SummaryRenderer:
             lines.append(RichText("\n".join(rows), f"bold {ACCENT}"))
         else:
             lines.append(_literal(headline, f"bold {ACCENT}"))
-        lines.append(_literal(entry.text("label"), "bold"))
+        lines.append(self.marked(entry, _literal(entry.text("label"), "bold")))
         exact = RichText(value.shown, "dim")
         if entry.field("unit"):
             exact.append(" ")
@@ -250,8 +261,24 @@ class SummaryRenderer:
         if entry.field("speaker.role"):
             who.append(", ")
             who.append(_literal(entry.text("speaker.role"), "dim"))
-        quote = _Quoted(_literal(entry.text("text")), ACCENT)
+        quote = _Quoted(self.marked(entry, _literal(entry.text("text"))), ACCENT)
         return Padding(Group(who, Padding(quote, (0, 0, 0, 1))), (0, 2, 1, 2))
+
+    def marked(self, entry: Entry, text: RichText) -> RichText:
+        """``text`` followed by the footnote number of ``entry``'s evidence, if it has one."""
+        footnote = self.footnotes.get((entry.section, entry.number))
+        if footnote is not None:
+            text.append(f" [{footnote[0]}]", ACCENT)
+        return text
+
+    def evidence(self) -> Padding:
+        """The passages of the article that back the claims, by footnote number."""
+        table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), pad_edge=False)
+        table.add_column(style=ACCENT, no_wrap=True, justify="right")
+        table.add_column(overflow="fold")
+        for number, passage in sorted(self.footnotes.values()):
+            table.add_row(f"[{number}]", _literal(passage, "italic"))
+        return Padding(table, (0, 0, 0, 2))
 
     def timeline(self, entries: tuple[Entry, ...]) -> Padding:
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), pad_edge=False)
@@ -359,12 +386,32 @@ def make_console(file: IO[str] | None = None, width: int | None = None) -> Conso
                    soft_wrap=False)
 
 
+def _footnotes(
+    outline: Outline, evidence: EvidenceReport
+) -> dict[tuple[str, int], tuple[int, str]]:
+    """The footnote number of each backed claim, in reading order, and the passage of
+    the article that backs it (as the article writes it, on one line)."""
+    from .evidence import Status
+
+    article = outline.article.text if outline.article is not None else ""
+    notes: dict[tuple[str, int], tuple[int, str]] = {}
+    for finding in evidence.findings:
+        if finding.status is Status.BACKED and finding.spans:
+            start, end = finding.spans[0]
+            passage = visible(" ".join(article[start:end].split()))
+            notes[finding.key] = (len(notes) + 1, passage)
+    return notes
+
+
 def print_summary(
     outline: Outline, *, width: int | None = None, file: IO[str] | None = None,
+    evidence: EvidenceReport | None = None,
 ) -> None:
-    """Print the summary of a briefing's ``outline``, in the outline's language."""
+    """Print the summary of a briefing's ``outline``, in the outline's language; with
+    ``evidence``, each backed claim has a footnote number, and the passages that
+    back them are listed at the end."""
     console = make_console(file, width)
-    renderer = SummaryRenderer(outline)
+    renderer = SummaryRenderer(outline, evidence)
     for renderable in renderer.renderables():
         _print_in_batches(console, renderable)
 

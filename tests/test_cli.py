@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.cli import COMMANDS
 from briefing.schema import schema_text
 from tests.cli_run import ROOT, SAMPLE, run_cli
 
@@ -63,8 +64,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
          "briefing: unknown command 'valdate' — did you mean 'validate'?"),
         (["Schema"], "briefing: unknown command 'Schema' — did you mean 'schema'?"),
         (["lint", "x.yaml"],
-         "briefing: unknown command 'lint' — the commands are open, summary, validate, schema, "
-         "new"),
+         f"briefing: unknown command 'lint' — the commands are {', '.join(COMMANDS)}"),
     ],
 )
 def test_a_misspelt_command_is_named_with_a_suggestion(

@@ -39,7 +39,8 @@ else:
 WORDS = ["summary", "validate", "schema", "x.yaml", "-", "", "a b", "ru", "80", "20", "19",
          "1000", "1001", "z", " 80 ", "٨٠", "-5", "-x y", "--", "-h", "--help", "--lang",
          "--width", "--lang=ru", "--lang=", "--lang=-x", "--width=80", "--width=", "--width=5",
-         "--wid", "--l", "--lang=a=b", "-o", "--force", "--version"]
+         "--wid", "--l", "--lang=a=b", "-o", "--force", "--version", "--json", "--strict",
+         "--js", "--json=1"]
 
 
 def argparse_options(args: list[str]) -> SimpleNamespace | None:
@@ -56,13 +57,14 @@ def argparse_options(args: list[str]) -> SimpleNamespace | None:
 
 def options_read(options: SimpleNamespace) -> dict[str, object]:
     """The options a command reads."""
-    names = {"summary": ("file", "lang", "width"), "validate": ("files",)}[options.command]
+    names = {"summary": ("file", "lang", "width"), "validate": ("files",),
+             "check": ("files", "json", "strict")}[options.command]
     return {"command": options.command, "func": options.func,
             **{name: getattr(options, name) for name in names}}
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.sampled_from(["summary", "validate"]),
+@given(st.sampled_from(["summary", "validate", "check"]),
        st.lists(st.sampled_from(WORDS), max_size=6))
 def test_the_quick_options_are_what_argparse_reads(command: str, rest: list[str]) -> None:
     """Whatever the quick reading accepts, argparse reads the same way; what it
@@ -81,6 +83,7 @@ def test_the_quick_options_are_what_argparse_reads(command: str, rest: list[str]
     ["summary", "x.yaml", "--lang", "en", "--width", "100"],
     ["summary", "--width=100", "--lang=en", "x.yaml"],
     ["validate", "a.yaml", "-", "b.yaml"],
+    ["check", "--strict", "a.yaml", "-", "--json"],
 ])
 def test_the_common_shapes_are_read_without_argparse(args: list[str]) -> None:
     quick, full = cli._quick_options(list(args)), argparse_options(args)
@@ -116,7 +119,8 @@ def test_mistakes_in_the_common_shapes_get_argparses_messages(
     assert result.stderr.splitlines()[-1] == message
 
 
-@pytest.mark.parametrize("command", [["validate", str(SAMPLE)], ["summary", str(SAMPLE)]])
+@pytest.mark.parametrize("command", [["validate", str(SAMPLE)], ["summary", str(SAMPLE)],
+                                     ["check", str(SAMPLE)]])
 def test_the_one_shot_commands_import_neither_argparse_nor_typing_of_their_own(
     command: list[str],
 ) -> None:
@@ -127,7 +131,7 @@ def test_the_one_shot_commands_import_neither_argparse_nor_typing_of_their_own(
     )
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
     assert "argparse" not in imported
-    if command[0] == "validate":
+    if command[0] in ("validate", "check"):
         assert "typing" not in imported
 
 

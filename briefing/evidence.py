@@ -1,0 +1,377 @@
+"""Evidence: whether the source article backs each claim of a briefing.
+
+A claim is a priority, a figure or a statement; its ``evidence`` is meant to be
+a verbatim excerpt of the article (``source.text``). :func:`check_evidence`
+reads an :class:`~briefing.outline.Outline` (built with its article) and gives
+one :class:`Finding` per claim, keyed by the claim's section and entry index:
+
+- **backed**: the excerpt is in the article (and a figure's value is the
+  number its excerpt states);
+- **not found**: the excerpt is not in the article; the closest passage of
+  the article and its similarity are given;
+- **mismatched**: the excerpt is found, but it states a different number (or
+  unit) from the figure's;
+- **no evidence**: the claim gives none.
+
+The excerpt is looked for after both texts are normalised (:func:`normalise`):
+letter case, ``ё``/``е``, every kind of quote mark, every dash (and the spaces
+around it), no-break and repeated spaces and line breaks do not matter, so an
+excerpt may be re-wrapped and span sentences and lines. An excerpt must start
+and end at word boundaries of the article. Spans are given as offsets into the
+article's text as read (:attr:`~briefing.loader.Article.text`), for a view to
+highlight.
+
+Pure functions, no Textual or Rich import; rapidfuzz is imported only when an
+excerpt is not found, to say what the article says instead.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from enum import StrEnum
+
+from .model import Position
+from .number_phrases import (
+    NumberPhrase,
+    format_value,
+    read_numbers,
+    read_unit,
+    same_value,
+)
+from .outline import Entry, Outline, Section
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see .records)
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import NamedTuple
+
+    from .model import Text
+else:
+    from .records import NamedTuple
+
+CLAIM_SECTIONS = (Section.PRIORITIES, Section.FIGURES, Section.STATEMENTS)
+"""The sections whose entries are claims, each with an ``evidence`` field."""
+
+EVIDENCE = "evidence"
+"""The field of a claim that holds its excerpt."""
+
+CLAIM_NAMES = {Section.PRIORITIES: "priority", Section.FIGURES: "figure",
+               Section.STATEMENTS: "statement"}
+"""What a claim of each section is called in messages."""
+
+
+class Status(StrEnum):
+    """How the article stands to a claim."""
+
+    BACKED = "backed"
+    NOT_FOUND = "not found"
+    MISMATCHED = "mismatched"
+    NO_EVIDENCE = "no evidence"
+
+
+class ClaimKey(NamedTuple):
+    """Names a claim: its section and its index there (as the outline's entries)."""
+
+    section: Section
+    entry: int
+
+
+class Span(NamedTuple):
+    """A stretch of the article's text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+class Passage(NamedTuple):
+    """The passage of the article closest to an excerpt that is not in it."""
+
+    span: Span
+    text: str
+    """The passage as the article writes it."""
+    score: float
+    """How alike they are, from 0 to 100."""
+
+
+class Finding(NamedTuple):
+    """What the article says to one claim."""
+
+    key: ClaimKey
+    status: Status
+    position: Position
+    """Where the claim's evidence is written in the YAML file (the claim, without one)."""
+    evidence: str | None
+    """The excerpt as written; ``None`` when the claim gives none."""
+    spans: tuple[Span, ...] = ()
+    """Every place the excerpt is in the article (empty when it is not)."""
+    closest: Passage | None = None
+    """When the excerpt is not found: the closest passage, if anything is close."""
+    numbers: tuple[NumberPhrase, ...] = ()
+    """For a figure: the numbers its excerpt states (offsets into the excerpt)."""
+    problems: tuple[str, ...] = ()
+    """What is wrong, one message each, in English (``no evidence`` is a warning)."""
+
+
+class EvidenceReport(NamedTuple):
+    """Every claim's finding, in reading order; or why none could be checked."""
+
+    findings: tuple[Finding, ...]
+    missing: str = ""
+    """Why the evidence could not be checked (no article); empty when it was."""
+    note: str = ""
+    """Something the reader should know about the article (it was cut short)."""
+
+    def finding(self, key: ClaimKey) -> Finding | None:
+        """The finding for claim ``key``, if it is a claim."""
+        for finding in self.findings:
+            if finding.key == key:
+                return finding
+        return None
+
+    def counts(self) -> dict[Status, int]:
+        """How many claims have each status (every status, zeros included)."""
+        counts = dict.fromkeys(Status, 0)
+        for finding in self.findings:
+            counts[finding.status] += 1
+        return counts
+
+
+# ---------------------------------------------------------------------------
+# Normalising.
+
+_QUOTES = "«»“”„‟\"'‘’‚‛‹›「」『』″′`"
+_DASHES = "-‐‑‒–—―−﹘﹣－"
+_FOLD = {ord(quote): '"' for quote in _QUOTES}
+_FOLD.update({ord(dash): "-" for dash in _DASHES})
+_FOLD.update({ord("ё"): "е", ord("Ё"): "е", ord("İ"): "i"})  # İ: its lower case is 2 letters
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+"""Soft hyphens and zero-width characters: left out."""
+_CHANGES = re.compile(rf"\s*-\s*|[\s{_INVISIBLE}]+|…")
+
+
+def _replacement(written: str) -> str:
+    if "-" in written:
+        return "-"
+    if written == "…":
+        return "..."
+    return " " if any(character.isspace() for character in written) else ""
+
+
+class NormalText:
+    """A text normalised for matching, with the way back to the text's own offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        folded = text.translate(_FOLD).lower()
+        pieces: list[str] = []
+        # Runs of the normalised text: where each starts there and in the original,
+        # and for a replaced run, where it ends in the original (-1 for a copied run).
+        self._starts: list[int] = []
+        self._original_starts: list[int] = []
+        self._original_ends: list[int] = []
+        length = 0
+        copied_from = 0
+        for match in _CHANGES.finditer(folded):
+            start, end = match.span()
+            if start > copied_from:
+                self._run(length, copied_from, -1)
+                pieces.append(folded[copied_from:start])
+                length += start - copied_from
+            replacement = _replacement(match.group())
+            if replacement:
+                self._run(length, start, end)
+                pieces.append(replacement)
+                length += len(replacement)
+            copied_from = end
+        if copied_from < len(folded):
+            self._run(length, copied_from, -1)
+            pieces.append(folded[copied_from:])
+        self.text = "".join(pieces)
+
+    def _run(self, start: int, original_start: int, original_end: int) -> None:
+        self._starts.append(start)
+        self._original_starts.append(original_start)
+        self._original_ends.append(original_end)
+
+    def original_span(self, start: int, end: int) -> Span:
+        """The stretch of the original text that ``self.text[start:end]`` came from."""
+        if end <= start:
+            return Span(self._to_original(start), self._to_original(start))
+        first = self._to_original(start)
+        run = bisect_right(self._starts, end - 1) - 1
+        last_end = self._original_ends[run]
+        if last_end == -1:
+            last_end = self._original_starts[run] + (end - self._starts[run])
+        return Span(first, last_end)
+
+    def _to_original(self, offset: int) -> int:
+        if not self._starts or offset >= len(self.text):
+            return len(self.original)
+        run = bisect_right(self._starts, offset) - 1
+        if self._original_ends[run] == -1:
+            return self._original_starts[run] + (offset - self._starts[run])
+        return self._original_starts[run]
+
+
+def normalise(text: str) -> str:
+    """``text`` as excerpts are compared: lower case, ``ё`` as ``е``, every quote mark
+    as ``"``, every dash as ``-`` with no space around it, each run of spaces and
+    line breaks as one space, no soft hyphens or zero-width characters, no space at
+    either end."""
+    return NormalText(text).text.strip(" ")
+
+
+def _is_word(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
+class ArticleIndex:
+    """An article, normalised once, to look excerpts up in."""
+
+    def __init__(self, text: str) -> None:
+        self.normal = NormalText(text)
+        self.text = text
+
+    def find(self, excerpt: str) -> tuple[Span, ...]:
+        """Every place ``excerpt`` is in the article, as spans of the article's text;
+        empty when it is not there. A match must start and end at word boundaries."""
+        needle = normalise(excerpt)
+        haystack = self.normal.text
+        if not needle:
+            return ()
+        spans = []
+        word_start, word_end = _is_word(needle[0]), _is_word(needle[-1])
+        start = haystack.find(needle)
+        while start != -1:
+            end = start + len(needle)
+            if not (word_start and start > 0 and _is_word(haystack[start - 1])) and \
+                    not (word_end and end < len(haystack) and _is_word(haystack[end])):
+                spans.append(self.normal.original_span(start, end))
+                start = haystack.find(needle, end)
+            else:
+                start = haystack.find(needle, start + 1)
+        return tuple(spans)
+
+    def closest(self, excerpt: str) -> Passage | None:
+        """The passage of the article most like ``excerpt``, snapped to whole words, and
+        its similarity (0-100); ``None`` when nothing is alike at all."""
+        needle = normalise(excerpt)
+        haystack = self.normal.text
+        if not needle or not haystack:
+            return None
+        # Deferred: only an excerpt that is not found needs it.
+        from rapidfuzz.fuzz import partial_ratio_alignment
+
+        alignment = partial_ratio_alignment(needle, haystack)
+        if alignment is None or alignment.score <= 0:
+            return None
+        start, end = alignment.dest_start, alignment.dest_end
+        while start > 0 and _is_word(haystack[start - 1]) and _is_word(haystack[start]):
+            start -= 1
+        while end < len(haystack) and _is_word(haystack[end]) and _is_word(haystack[end - 1]):
+            end += 1
+        while start < end and haystack[start] == " ":
+            start += 1
+        while end > start and haystack[end - 1] == " ":
+            end -= 1
+        span = self.normal.original_span(start, end)
+        return Passage(span, self.text[span.start:span.end], alignment.score)
+
+
+# ---------------------------------------------------------------------------
+# Checking.
+
+
+def check_evidence(outline: Outline) -> EvidenceReport:
+    """Each claim of ``outline``'s briefing against its article (``outline.article``).
+
+    When the briefing names no article, or it cannot be read, the report has no
+    findings and says why in ``missing``.
+    """
+    briefing = outline.briefing
+    article = outline.article
+    if briefing.source is None or briefing.source.text is None:
+        return EvidenceReport((), "the briefing names no source article (`source.text`), "
+                                  "so its evidence cannot be checked")
+    if article is None or (not article.text and article.note):
+        reason = article.note if article is not None else "it was not read"
+        return EvidenceReport((), f"the source article cannot be read: {reason}")
+    index = ArticleIndex(article.text)
+    findings = [_finding(entry, index) for section in CLAIM_SECTIONS
+                for entry in outline.entries(section)]
+    return EvidenceReport(tuple(findings), note=article.note)
+
+
+def claims(outline: Outline) -> Iterable[Entry]:
+    """Every claim of ``outline``, in reading order."""
+    for section in CLAIM_SECTIONS:
+        yield from outline.entries(section)
+
+
+def _finding(entry: Entry, index: ArticleIndex) -> Finding:
+    key = ClaimKey(entry.section, entry.number)
+    field = entry.field(EVIDENCE)
+    name = CLAIM_NAMES[entry.section]
+    if field is None:
+        return Finding(key, Status.NO_EVIDENCE, entry.position, None,
+                       problems=(f"no evidence for this {name}",))
+    excerpt: str = field.value
+    problems: list[str] = []
+    spans = index.find(excerpt)
+    closest = None
+    if not spans:
+        closest = index.closest(excerpt)
+        if closest is not None:
+            shown = " ".join(closest.text.split())
+            problems.append(f"evidence not found in the article; closest "
+                            f"({closest.score:.0f}%): \"{shown}\"")
+        else:
+            problems.append("evidence not found in the article")
+    numbers: tuple[NumberPhrase, ...] = ()
+    if entry.section is Section.FIGURES:
+        numbers = tuple(read_numbers(excerpt))
+        mismatch = _number_problem(entry, numbers)
+        if mismatch:
+            problems.append(mismatch)
+    if not spans:
+        status = Status.NOT_FOUND
+    elif problems:
+        status = Status.MISMATCHED
+    else:
+        status = Status.BACKED
+    return Finding(key, status, field.position, excerpt, spans, closest, numbers,
+                   tuple(problems))
+
+
+def _number_problem(entry: Entry, numbers: tuple[NumberPhrase, ...]) -> str:
+    """What is wrong between a figure's value (and unit) and the numbers of its
+    evidence; empty when one of them is the value."""
+    value = entry.fields["value"].value
+    unit, multiplier = _figure_unit(entry.record.unit)
+    expected = value * multiplier
+    shown = format_value(expected)
+    if not numbers:
+        return f"value {shown} but the evidence states no number"
+    same = [number for number in numbers if same_value(number.value, expected)]
+    if any(unit is None or number.unit is None or number.unit == unit for number in same):
+        return ""
+    if same:
+        said = ", ".join(f"{number.text} ({number.unit})" for number in same)
+        return f"unit {unit} but the evidence says {said}"
+    said = ", ".join(f"{number.text} ({format_value(number.value)})" for number in numbers)
+    return f"value {shown} but the evidence says {said}"
+
+
+def _figure_unit(unit: Text | None) -> tuple[str | None, int]:
+    """The unit code and multiplier a figure's ``unit`` says, in any of its languages."""
+    if unit is None:
+        return None, 1
+    readings = [read_unit(text) for text in unit.values.values()]
+    for reading in readings:
+        if reading is not None and reading.unit is not None:
+            return reading.unit, reading.multiplier
+    for reading in readings:
+        if reading is not None:
+            return None, reading.multiplier
+    return None, 1
