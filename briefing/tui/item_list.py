@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Hashable, Iterable
+from time import perf_counter
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -117,6 +118,8 @@ class ItemList(ScrollView, can_focus=True):
         self._count: tuple[Hashable, int] | None = None
         self._header: tuple[tuple[int, Hashable, Hashable], list[Strip]] | None = None
         self._stale: set[int] | None = None
+        self._measuring: tuple[tuple[int, Hashable], list[int]] | None = None
+        """The layout being measured a slice at a time, and the offsets measured so far."""
         """Items drawn again since the list was last put on screen (:meth:`refresh_changed`);
         None: all of them."""
 
@@ -174,6 +177,7 @@ class ItemList(ScrollView, can_focus=True):
         self._stale = None
         self._count = None
         self._layout_for = None
+        self._measuring = None
         self._layouts.clear()
         self._style_for = None
         self._header = None
@@ -210,8 +214,16 @@ class ItemList(ScrollView, can_focus=True):
         count = self._item_count()
         offsets = self._layouts.get(layout)
         if offsets is None:
-            offsets = self._measure(count, width)
-            self._layouts.set(layout, offsets)
+            offsets = [0]
+            if self._measure_more(offsets, count, width):
+                self._layouts.set(layout, offsets)
+            else:
+                # The rest is measured a slice at a time, between keys (see
+                # _measure_later); meanwhile the items not measured yet are as tall as
+                # the average of those that are.
+                self._measuring = (layout, offsets)
+                self.set_timer(0.001, self._measure_later)
+                offsets = self._estimated(offsets, count)
         self._offsets = offsets
         if count and self.cursor >= count:
             self.set_reactive(ItemList.cursor, count - 1)
@@ -237,20 +249,66 @@ class ItemList(ScrollView, can_focus=True):
                         self.refresh_lines(header + first, end - first)
         self._stale = set()
 
-    def _measure(self, count: int, width: int) -> list[int]:
-        """The line where each of the ``count`` items starts at ``width``, and the end."""
-        offsets = [0]
-        line = 0
+    MEASURE_SECONDS: ClassVar[float] = 0.02
+    """How long items are measured at a time: a list of a hundred thousand items takes
+    seconds to measure, and keys are handled between two slices."""
+
+    def _measure_more(self, offsets: list[int], count: int, width: int) -> bool:
+        """Measure the next items at ``width`` for about :data:`MEASURE_SECONDS`:
+        ``offsets`` (where each item starts, from the first) grows; True once it ends
+        with the end of the last of the ``count`` items."""
+        deadline = perf_counter() + self.MEASURE_SECONDS
+        line = offsets[-1]
         inner = width - self._prefix_width
         last = count - 1
-        for index in range(count):
+        for index in range(len(offsets) - 1, count):
             height = self.measure_item(index, inner)
             if height is None:
                 line += len(self._strips(index, width))
             else:
                 line += height + (self.ITEM_GAP if index < last else 0)
             offsets.append(line)
-        return offsets
+            if not index % 64 and perf_counter() > deadline:
+                return len(offsets) > count
+        return True
+
+    def _estimated(self, measured: list[int], count: int) -> list[int]:
+        """``measured`` offsets, and those of the items after them as if each were as
+        tall as the average of the measured ones."""
+        done = len(measured) - 1
+        average = max(1, round(measured[-1] / done)) if done else 1
+        return measured + [measured[-1] + average * n for n in range(1, count - done + 1)]
+
+    def _measure_later(self) -> None:
+        """Measure the next slice of items; once all are, put the list at their true
+        heights, with the item at the top of the screen where it was."""
+        if self._measuring is None:
+            return
+        layout, measured = self._measuring
+        if layout != self._layout_for:  # another width or text since: measured afresh
+            self._measuring = None
+            return
+        count = self._item_count()
+        if not self._measure_more(measured, count, layout[0]):
+            self.set_timer(0.001, self._measure_later)
+            return
+        self._measuring = None
+        self._layouts.set(layout, measured)
+        top = round(self.scroll_y)
+        item = self.item_at_line(top)
+        within = top - self._offsets[item]
+        self._offsets = measured
+        self._cache.clear()
+        self._stale = None
+        self.virtual_size = Size(layout[0], measured[-1] + self.header_lines())
+        self.scroll_to(y=measured[item] + within, animate=False, immediate=True)
+        self.refresh()
+
+    @property
+    def measured(self) -> bool:
+        """Whether every item has been measured at the current width (until then the
+        heights of some are guessed)."""
+        return self._measuring is None
 
     def _strips(self, index: int, width: int) -> list[Strip]:
         """The drawing of item ``index``, with its gap below, from the cache if there."""
