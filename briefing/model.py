@@ -26,6 +26,7 @@ from .records import Annotation
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see .records)
 if TYPE_CHECKING:
+    from decimal import Decimal
     from pathlib import Path
     from typing import Annotated, Any, NamedTuple
 else:
@@ -297,7 +298,8 @@ class Figure(NamedTuple):
     """A key figure: a number with what it measures."""
 
     label: Annotated[Text, declare(Kind.TEXT, "what the number measures")]
-    value: Annotated[int | float, declare(Kind.NUMBER, "the number itself (finite)")]
+    value: Annotated["Decimal", declare(Kind.NUMBER, "the number itself (finite)")]
+    """Kept as the decimal written, never a float: shown with the file's digits."""
     unit: Annotated[Text | None, declare(Kind.TEXT, "unit of the value, e.g. USD")] = None
     display: Annotated[str | None, declare(
         Kind.STRING, "how to show the value, e.g. \"$35 bn\"", searchable=False)] = None

@@ -32,6 +32,7 @@ from .yaml_tree import Mapping, Node, Reported, Scalar, Sequence, to_python, wri
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    from decimal import Decimal
     from typing import Any
 
 EXTENSION_PREFIX = "x-"
@@ -40,7 +41,7 @@ _SUGGEST_MAX_WORK = 2_000_000
 their choices are the file's own names, and comparing costs length times length."""
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\Z")
-_NUMBER = re.compile(r"[-+]?(?:\d[\d_]*)?(?:\.\d[\d_]*)?(?:[eE][-+]?\d+)?\Z")
+_NUMBER = re.compile(r"[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9][0-9_]*)?(?:[eE][-+]?[0-9]+)?\Z")
 _NOT_FINITE = re.compile(r"[-+]?\.(?:nan|NaN|NAN|inf|Inf|INF)\Z")
 class TooManyProblems(Exception):
     """More than ``MAX_PROBLEMS`` problems were found: checking stops."""
@@ -287,13 +288,20 @@ class RecordReader:
             return None
         return version
 
-    def number(self, node: Scalar, name: str) -> int | float | None:
+    def number(self, node: Scalar, name: str) -> Decimal | None:
+        """A figure's value, as the decimal number written: no digit is invented by
+        a binary float (``0.1``, ``12345678901234567890`` and ``1e21`` stay exact)."""
         written = node.value.strip()
         if not node.plain:
             self.problem(node, f"`{name}` must be a number; remove the quotes around it")
             return None
         if _NOT_FINITE.match(written):
             self.problem(node, f"`{name}` must be a finite number, not {written}")
+            return None
+        if not written.isascii() and any(c.isdigit() for c in written):
+            # `٣٥` or `３５`: Python's int() would read them; the format does not.
+            self.problem(node, f"`{name}` must be written with the digits 0-9, not "
+                         f"{shown(written)}")
             return None
         if not _NUMBER.match(written) or not any(c.isdigit() for c in written):
             self.problem(node, f"`{name}` must be a number (e.g. 35000000000 or 2.5), "
@@ -304,13 +312,19 @@ class RecordReader:
             self.problem(node, f"`{name}` has more than {MAX_NUMBER_DIGITS} digits; "
                          "write it with an exponent (e.g. 3.5e10) or a larger unit")
             return None
-        if re.fullmatch(r"[-+]?\d+", digits):
-            return int(digits)
-        number = float(digits)
-        if not math.isfinite(number):
+        # What a double can hold bounds the exponent, so that no value needs
+        # hundreds of digits to write out, nor is too small for any view to draw.
+        approximate = float(digits)
+        if not math.isfinite(approximate):
             self.problem(node, f"`{name}` is too large a number")
             return None
-        return number
+        if approximate == 0 and any(c in "123456789" for c in digits.split("e")[0]
+                                    .split("E")[0]):
+            self.problem(node, f"`{name}` is too small a number; use a smaller unit")
+            return None
+        from decimal import Decimal  # here: a briefing without figures never needs it
+
+        return Decimal(digits)
 
     def article_path(self, node: Scalar) -> str | None:
         """``source.text``: relative, inside the briefing's folder, and present."""

@@ -14,6 +14,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -233,7 +234,7 @@ class TestContract:
         assert priority.evidence == "roads «and» ports"
         (figure,) = b.figures
         assert figure.label.get() == "Investment"
-        assert figure.value == 35_000_000_000 and isinstance(figure.value, int)
+        assert figure.value == Decimal(35_000_000_000)
         assert figure.unit is not None and figure.unit.get() == "USD"
         assert figure.display == "$35 bn"
         assert figure.period == "last decade"
@@ -528,24 +529,30 @@ class TestYamlTypes:
     @pytest.mark.parametrize(
         ("written", "value"),
         [
-            ("35000000000", 35_000_000_000),
-            ("35_000", 35_000),
-            ("29", 29),
-            ("0", 0),
-            ("-3", -3),
-            ("+4", 4),
-            ("2.5", 2.5),
-            (".5", 0.5),
-            ("1_000.25", 1000.25),
-            ("3.5e10", 3.5e10),
-            ("1E3", 1000.0),
-            ("9" * MAX_NUMBER_DIGITS, int("9" * MAX_NUMBER_DIGITS)),
+            ("35000000000", "35000000000"),
+            ("35_000", "35000"),
+            ("29", "29"),
+            ("0", "0"),
+            ("-3", "-3"),
+            ("+4", "4"),
+            ("2.5", "2.5"),
+            ("2.50", "2.50"),
+            (".5", "0.5"),
+            ("0.1", "0.1"),
+            ("1_000.25", "1000.25"),
+            ("3.5e10", "3.5E+10"),
+            ("1E3", "1E+3"),
+            ("1e21", "1E+21"),
+            ("12345678901234567890", "12345678901234567890"),
+            ("-0.000001", "-0.000001"),
+            ("9" * MAX_NUMBER_DIGITS, "9" * MAX_NUMBER_DIGITS),
         ],
     )
-    def test_numbers(self, written: str, value: float) -> None:
+    def test_numbers(self, written: str, value: str) -> None:
+        """A value is the decimal written, digit for digit: no float rounds it."""
         b = read(HEAD + f"figures:\n  - label: L\n    value: {written}\n")
-        assert b.figures[0].value == value
-        assert type(b.figures[0].value) is type(value)
+        assert isinstance(b.figures[0].value, Decimal)
+        assert str(b.figures[0].value) == value
 
     @pytest.mark.parametrize(
         ("written", "message"),
@@ -556,6 +563,11 @@ class TestYamlTypes:
             ("-.Inf", "`value` must be a finite number, not -.Inf"),
             ("1e999", "`value` is too large a number"),
             ("-1e999", "`value` is too large a number"),
+            ("1e-999", "`value` is too small a number; use a smaller unit"),
+            ("٣٥", "`value` must be written with the digits 0-9, not '٣٥'"),
+            ("３５", "`value` must be written with the digits 0-9, not '３５'"),
+            ("3.５e1_0", "`value` must be written with the digits 0-9, not '3.５e1_0'"),
+            ("1e٣", "`value` must be written with the digits 0-9, not '1e٣'"),
             ('"35"', "`value` must be a number; remove the quotes around it"),
             ("'2.5'", "`value` must be a number; remove the quotes around it"),
             ("true", "`value` must be a number (e.g. 35000000000 or 2.5), not 'true'"),

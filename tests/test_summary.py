@@ -162,6 +162,43 @@ def test_figures_show_value_unit_period_and_timeline(tmp_path: Path) -> None:
     assert "2025 Anniversary" in shown
 
 
+MIXED_SIGNS = """\
+briefing: 1
+title: Signs
+summary: Figures of both signs.
+figures:
+  - {label: Exports, value: 12345678901234567890, unit: USD}
+  - {label: Deficit, value: -3.5e9, unit: USD}
+  - {label: Rate, value: 0.1, unit: "%"}
+  - {label: Change, value: -2.675, unit: "%"}
+  - {label: Tonnage, value: 1e21, unit: t}
+  - {label: Far, value: 1.5e300, unit: t}
+"""
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_figures_show_the_digits_written_with_their_signs(tmp_path: Path, colour: bool) -> None:
+    """No value gets a digit from a binary float, and negative values keep their sign
+    in the short form (large digits, in colour) as in the exact one."""
+    path = tmp_path / "signs.yaml"
+    path.write_text(MIXED_SIGNS, encoding="utf-8")
+    result = run_cli("summary", path, "--width", "100",
+                     env={"FORCE_COLOR": "1"} if colour else None)
+    assert result.returncode == 0, result.stderr
+    shown = squash(re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).replace("\u202f", " "))
+    for exact in ("12 345 678 901 234 567 890 USD", "-3 500 000 000 USD", "0.1 %",
+                  "-2.675 %", "1 000 000 000 000 000 000 000 t", "1.5e300 t"):
+        assert exact in shown
+    if not colour:  # the short forms, as written text when piped
+        for short in ("1.23e19", "-3.5 bn", "-2.68", "1e21"):
+            assert f"│ {short} " in result.stdout.replace("\u202f", " ")
+    else:  # the minus drawn large before the digits of the short form
+        assert "╺━╸" in result.stdout
+    for invented in ("12345678901234567168", "12 345 678 901 234 567 168", "2.67 ",
+                     "0.1000000000000000055"):
+        assert invented not in shown
+
+
 def test_summary_and_validate_never_import_textual() -> None:
     probe = subprocess.run(
         [sys.executable, "-c",

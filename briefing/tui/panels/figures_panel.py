@@ -44,9 +44,18 @@ def headline(text: str) -> _Headline:
     return _Headline((rows[0], rows[1], rows[2]), rest.strip())
 
 
+NEGATIVE = "░"
+"""A negative value's bar is shaded, not solid, so that it never reads as positive."""
+
+
 def bar(fraction: float, width: int) -> str:
-    """A horizontal bar ``fraction`` of ``width`` cells long (at least a sliver if > 0)."""
-    eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
+    """A horizontal bar ``abs(fraction)`` of ``width`` cells long (at least a sliver
+    if not 0): solid, to an eighth of a cell, for a positive value; shaded, to a
+    whole cell after a minus sign, for a negative one."""
+    if fraction < 0:
+        cells = max(1, round(min(1.0, -fraction) * (width - 1)))
+        return "-" + NEGATIVE * cells
+    eighths = round(min(1.0, fraction) * width * 8)
     if fraction > 0:
         eighths = max(1, eighths)
     full, part = divmod(eighths, 8)
