@@ -61,7 +61,9 @@ def run_check(
             failed += 1
         else:
             result["checked"] = True
-            result["claims"] = [_claim_json(finding, strict) for finding in report.findings]
+            if as_json:
+                result["claims"] = [_claim_json(finding, strict)
+                                    for finding in report.findings]
             for status, count in report.counts().items():
                 counts[status] += count
             if _fails(report, strict):

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.evidence import (
+    MAX_SPANS,
     ArticleIndex,
     ClaimKey,
     Status,
@@ -78,6 +79,30 @@ def test_the_closest_passage_is_whole_words_of_the_article_with_a_score() -> Non
     assert passage.text == TEXT[passage.span.start:passage.span.end]
     assert passage.text == "обеспечения доступной чистой энергией"
     assert 70 < passage.score < 100
+
+
+def test_a_long_article_is_searched_by_its_words_with_the_same_results() -> None:
+    article = "\n".join([TEXT] * 60)  # long enough for the word index
+    index = ArticleIndex(article)
+    spans = index.find("ТРАНСПОРТ является одним из 29\nприоритетных направлений")
+    assert len(spans) == 60
+    assert {article[start:end] for start, end in spans} == {
+        "транспорт является одним из 29 приоритетных направлений"}
+    assert index.find("ранспорт является") == ()
+    assert index.find("нет такого текста в статье") == ()
+    assert len(index.find("и")) == MAX_SPANS  # a word found everywhere: the first places
+    assert index.find("ТРАНСПОРТ является одним из 29") is index.find("транспорт является "
+                                                                    "одним из 29")
+
+
+def test_in_a_long_article_the_closest_passage_is_where_most_words_point() -> None:
+    unique = "Министр сообщил о строительстве нового моста через реку Иртыш в этом году."
+    article = "\n".join([TEXT] * 30 + [unique] + [TEXT] * 30)
+    passage = ArticleIndex(article).closest(
+        "Министр сообщил о строительстве нового тоннеля через реку Иртыш " * 3)
+    assert passage is not None
+    assert "Министр сообщил о строительстве нового моста через реку Иртыш" in passage.text
+    assert passage.text == article[passage.span.start:passage.span.end]
 
 
 WORDS = st.sampled_from([

@@ -162,3 +162,13 @@ def test_values_compare_and_show_as_plain_numbers() -> None:
     assert not same_value(35, 36)
     assert [format_value(v) for v in (35_000_000_000, 35e9, 2.5)] == [
         "35000000000", "35000000000", "2.5"]
+
+
+def test_a_decimal_value_compares_and_shows_as_written() -> None:
+    from decimal import Decimal
+
+    assert same_value(Decimal("35E+9"), 35_000_000_000)
+    assert same_value(Decimal("2.5"), 2.5)
+    assert not same_value(Decimal("53000000000"), 35_000_000_000)
+    assert format_value(Decimal("35E+9")) == "35000000000"
+    assert format_value(Decimal("2.50")) == "2.50"
