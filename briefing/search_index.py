@@ -7,9 +7,14 @@ applied through :mod:`briefing.search_words`.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+import threading
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import NamedTuple
+from heapq import merge
+from itertools import accumulate, compress, count, islice
+from typing import NamedTuple, cast
 
 from .search_languages import _algorithm_for_language
 from .search_words import _analyse, _parse_query, _Term, _token_pattern, _Word
@@ -31,6 +36,27 @@ class Match(NamedTuple):
 
 _AFTER_EVERYTHING = "\U0010ffff"  # not a word character: no word contains it
 
+MATCH_LIMIT = 100_000
+"""The most matches a search keeps. A one-letter word in a 15 MB briefing of short
+words occurs millions of times; more than this many are shown as ``100,000+``, and
+finding them stops there, so that a keystroke takes well under a second and memory
+stays bounded."""
+
+
+_SPLIT: list[Callable[[str], list[str]]] = []
+
+
+def _split(text: str) -> list[str]:
+    """``text`` split on its words, kept: separators and words alternate (``parts[1::2]``
+    are the words), so where each word starts and ends are sums of lengths, made in C
+    rather than a match object at a time."""
+    if not _SPLIT:
+        _SPLIT.append(re.compile(f"({_token_pattern().pattern})").split)
+        # The same words in ASCII text (no marks, no curly apostrophe), found several
+        # times faster than by the pattern that knows every script.
+        _SPLIT.append(re.compile("([A-Za-z0-9]+(?:'[A-Za-z0-9]+)*)").split)
+    return _SPLIT[text.isascii()](text)
+
 
 class SearchIndex:
     """Analysed texts of a briefing, answering :meth:`search` per keystroke.
@@ -50,45 +76,67 @@ class SearchIndex:
         self._keys: list[Hashable] = []
         # Global token arrays: every word of every text, in order.  A text's words are
         # the tokens from self._text_starts[text] up to the next text's first one.
+        # Arrays of machine integers, not lists: a 15 MB briefing of short words has
+        # millions of tokens, and a list holds an 8-byte pointer to a 28-byte int each.
+        # Only the word of each token is kept: where a token is in its text is found
+        # again, one text at a time, when a match there is shown (see _spans_of).
         self._text_starts: list[int] = []
-        self._tok_word: list[int] = []
-        self._tok_text: list[int] = []
-        self._tok_start: list[int] = []
-        self._tok_end: list[int] = []
+        self._tok_word = array("i")
+        self._texts: list[str] = []
+        self._hints: list[str | None] = []
+        self._spans: dict[int, tuple[array[int], array[int]]] = {}
+        """The word spans of the texts shown lately (see :meth:`_spans_of`)."""
+        self._spans_kept = 0
+        self._spans_lock = threading.Lock()
         words: list[_Word] = []
-        postings: list[list[int]] = []
+        postings: list[array[int]] = []
+        appends = []  # postings[wid].append, looked up once
         word_id: dict[tuple[str, str | None], int] = {}
         by_raw: dict[str | None, dict[str, int]] = {}
-        pattern = _token_pattern()
-        for text_no, (key, text) in enumerate(texts):
+        # Split on the words, kept: separators and words alternate, so a word's start
+        # and end are sums of lengths, made in C rather than one match object at a time.
+        for key, text in texts:
             self._keys.append(key)
-            self._text_starts.append(len(self._tok_word))
+            first = len(self._tok_word)
+            self._text_starts.append(first)
             hint = _algorithm_for_language(language_of(key)) if language_of else None
+            self._texts.append(text)
+            self._hints.append(hint)
+            if not text:
+                continue
             raw_ids = by_raw.setdefault(hint, {})
-            for m in pattern.finditer(text):
-                raw = m.group()
-                wid = raw_ids.get(raw)
-                if wid is None:
-                    word = _analyse(raw, hint)
-                    if not word.norm:
-                        raw_ids[raw] = wid = -1
-                    else:
-                        wid = word_id.get((word.base, word.algorithm))
-                        if wid is None:
-                            wid = word_id[(word.base, word.algorithm)] = len(words)
-                            words.append(word)
-                            postings.append([])
+            raws = _split(text)[1::2]
+            if not raws:
+                continue
+            known: list[int | None] = list(map(raw_ids.get, raws))
+            if None in known:
+                for number, wid in enumerate(known):
+                    if wid is not None:
+                        continue
+                    raw = raws[number]
+                    wid = raw_ids.get(raw)
+                    if wid is None:
+                        word = _analyse(raw, hint)
+                        if not word.norm:
+                            wid = -1
+                        else:
+                            wid = word_id.get((word.base, word.algorithm))
+                            if wid is None:
+                                wid = word_id[(word.base, word.algorithm)] = len(words)
+                                words.append(word)
+                                postings.append(array("i"))
+                                appends.append(postings[-1].append)
                         raw_ids[raw] = wid
-                if wid < 0:
-                    continue
-                postings[wid].append(len(self._tok_word))
-                self._tok_word.append(wid)
-                self._tok_text.append(text_no)
-                start, end = m.span()
-                self._tok_start.append(start)
-                self._tok_end.append(end)
+                    known[number] = wid
+            ids = cast("list[int]", known)  # every one is known now
+            if -1 in ids:  # words with nothing to match (only marks): no token
+                ids = [wid for wid in ids if wid >= 0]
+            for wid, position in zip(ids, count(first)):
+                appends[wid](position)
+            self._tok_word.extend(ids)
         self._text_starts.append(len(self._tok_word))
         self._postings = postings
+        self._by_raw = by_raw
         # Which text has which key; a key given for several texts names them all.
         self._text_of: dict[Hashable, int] = {}
         self._more_texts_of: dict[Hashable, list[int]] = {}
@@ -120,6 +168,40 @@ class SearchIndex:
     def __len__(self) -> int:
         """Return the number of texts in the index."""
         return len(self._keys)
+
+    KEEP_SPANS = 1_000_000
+    """How many words' spans are kept, in the texts shown last (8 MB at most)."""
+
+    def _spans_of(self, text: int) -> tuple[Sequence[int], Sequence[int]]:
+        """Where each word (token) of text number ``text`` starts, and where it ends."""
+        spans = self._spans.get(text)
+        if spans is None:
+            parts = _split(self._texts[text])
+            ends = list(accumulate(map(len, parts)))
+            starts, ends = ends[0:-1:2], ends[1::2]
+            raw_ids = self._by_raw.get(self._hints[text], {})
+            kept = [raw_ids.get(raw, -1) >= 0 for raw in parts[1::2]]
+            if not all(kept):
+                starts, ends = list(compress(starts, kept)), list(compress(ends, kept))
+            with self._spans_lock:
+                while self._spans and self._spans_kept + len(starts) > self.KEEP_SPANS:
+                    oldest = next(iter(self._spans))
+                    self._spans_kept -= len(self._spans.pop(oldest)[0])
+                spans = self._spans[text] = (array("i", starts), array("i", ends))
+                self._spans_kept += len(starts)
+        return spans
+
+    def text_at(self, position: int) -> int:
+        """The number of the text that holds the word at ``position``."""
+        return bisect_right(self._text_starts, position) - 1
+
+    def span(self, position: int, words: int) -> tuple[Hashable, int, int]:
+        """The key of the text holding the ``words`` words from ``position`` on, and
+        where they start and end in it."""
+        text = self.text_at(position)
+        starts, ends = self._spans_of(text)
+        first = self._text_starts[text]
+        return self._keys[text], starts[position - first], ends[position - first + words - 1]
 
     def _word_ids(self, term: _Term) -> set[int]:
         """Return the ids of the distinct words that ``term`` matches (cf. ``_Term.matches``)."""
@@ -162,8 +244,10 @@ class SearchIndex:
         """Return every match of ``query``: in the order texts were given, then by start."""
         return self.find(query).matches()
 
-    def find(self, query: str, previous: Found | None = None) -> Found:
-        """Find every match of ``query``, as a :class:`Found` (no :class:`Match` is made).
+    def find(self, query: str, previous: Found | None = None, limit: int | None = None) -> Found:
+        """Find every match of ``query``, as a :class:`Found` (no :class:`Match` is made),
+        or, when there are more than ``limit`` (:data:`MATCH_LIMIT`), the first ``limit``
+        (``Found.capped``).
 
         ``previous`` is the result of the query before this one (typed one key ago).
         When every one of its words matches a superset of the words that the same
@@ -172,6 +256,8 @@ class SearchIndex:
         can only start where those of ``previous`` did, and those are checked instead
         of the postings of the rarest word, if there are fewer of them.
         """
+        if limit is None:
+            limit = MATCH_LIMIT
         terms = _parse_query(query)
         if not terms:
             return Found(self, (), [], [])
@@ -184,16 +270,25 @@ class SearchIndex:
         if len(terms) == 1:
             # Every occurrence is a match: the postings of its words, merged. That walks
             # no more than what it finds, which narrowing the last result cannot beat.
-            return Found(self, id_sets, self._positions(id_sets[0]), None)
-        if (previous is not None and len(previous.occurrences) < sizes[anchor]
+            if sizes[0] <= limit:
+                return Found(self, id_sets, self._positions(id_sets[0]), None)
+            starts = list(islice(self._in_order(id_sets[0]), limit))
+            return Found(self, id_sets, starts, None, capped=True)
+        if (previous is not None and not previous.capped
+                and len(previous.occurrences) < sizes[anchor]
                 and self._narrows(previous, id_sets)):
             # Each of them checked against every word (the first one narrowed too).
-            occurrences = self._occurrences(previous.occurrences, 0, id_sets, range(len(terms)))
+            occurrences = self._occurrences(previous.occurrences, 0, id_sets,
+                                            range(len(terms)), limit)
         else:
             others = [j for j in range(len(terms)) if j != anchor]
-            occurrences = self._occurrences(self._positions(id_sets[anchor]), anchor,
-                                            id_sets, others)
-        return Found(self, id_sets, _not_overlapping(occurrences, len(terms)), occurrences)
+            occurrences = self._occurrences(self._in_order(id_sets[anchor]), anchor,
+                                            id_sets, others, limit)
+        capped = len(occurrences) > limit
+        if capped:
+            del occurrences[limit:]
+        return Found(self, id_sets, _not_overlapping(occurrences, len(terms)), occurrences,
+                     capped=capped)
 
     def _positions(self, ids: set[int]) -> list[int]:
         """The sorted positions of every occurrence of the words ``ids``."""
@@ -203,6 +298,14 @@ class SearchIndex:
             positions.extend(postings[wid])
         positions.sort()  # sorted runs, merged: about linear
         return positions
+
+    def _in_order(self, ids: set[int]) -> Iterable[int]:
+        """The positions of every occurrence of the words ``ids``, ascending, made as
+        they are asked for (a search that stops early reads no more of them)."""
+        postings = self._postings
+        if len(ids) == 1:
+            return postings[next(iter(ids))]
+        return merge(*(postings[wid] for wid in ids))
 
     def _narrows(self, previous: Found, id_sets: tuple[set[int], ...]) -> bool:
         """Whether every phrase of ``id_sets`` starts where one of ``previous`` occurs."""
@@ -214,22 +317,38 @@ class SearchIndex:
 
     def _occurrences(
         self, positions: Iterable[int], anchor: int, id_sets: tuple[set[int], ...],
-        check: Iterable[int],
+        check: Iterable[int], limit: int,
     ) -> list[int]:
         """The starts ``g`` of every occurrence of the phrase ``id_sets`` within one text,
-        given sorted ``positions`` of its word number ``anchor`` (``g`` + ``anchor``),
-        checking its words number ``check`` (the others are known to match)."""
-        tok_word, tok_text = self._tok_word, self._tok_text
+        given ascending ``positions`` of its word number ``anchor`` (``g`` + ``anchor``),
+        checking its words number ``check`` (the others are known to match); it stops
+        after ``limit`` + 1 of them."""
+        tok_word, text_starts = self._tok_word, self._text_starts
         last = len(id_sets) - 1
         total = len(tok_word)
-        checks = [(j, id_sets[j]) for j in check]
+        checks = [(j - anchor, id_sets[j]) for j in check]  # offsets from the anchor
         found: list[int] = []
-        for position in positions:
+        # The loop runs once per occurrence of the anchor (millions, in a big briefing
+        # of short words), so it does as little as it can: the words first, then
+        # whether they are in one text.
+        low, high = anchor, total - last + anchor
+        if len(checks) == 1:
+            (offset, ids), = checks
+            candidates: Iterable[int] = (position for position in positions
+                                         if low <= position < high
+                                         and tok_word[position + offset] in ids)
+        else:
+            candidates = (position for position in positions if low <= position < high
+                          and all(tok_word[position + offset] in ids
+                                  for offset, ids in checks))
+        for position in candidates:
             g = position - anchor
-            if g < 0 or g + last >= total or tok_text[g] != tok_text[g + last]:
+            # Within one text: the next text starts after its last word.
+            if text_starts[bisect_right(text_starts, g)] <= g + last:
                 continue
-            if all(tok_word[g + j] in ids for j, ids in checks):
-                found.append(g)
+            found.append(g)
+            if len(found) > limit:
+                break
         return found
 
 
@@ -246,9 +365,11 @@ class Found:
 
     def __init__(
         self, index: SearchIndex, word_ids: tuple[set[int], ...], starts: list[int],
-        occurrences: list[int] | None,
+        occurrences: list[int] | None, *, capped: bool = False,
     ) -> None:
         self.index = index
+        self.capped = capped
+        """Whether there are more matches than these: the search stopped at its limit."""
         self.word_ids = word_ids
         """The ids of the distinct words each word of the query matches."""
         self.starts = starts
@@ -267,21 +388,17 @@ class Found:
 
     def match(self, number: int) -> Match:
         """Match number ``number``, in index order."""
-        index, start = self.index, self.starts[number]
-        return Match(index._keys[index._tok_text[start]], index._tok_start[start],
-                     index._tok_end[start + self._last])
+        return Match(*self.index.span(self.starts[number], self.size))
 
     def matches(self) -> list[Match]:
         """Every match, in index order."""
-        index, last = self.index, self._last
-        keys, tok_text, tok_start, tok_end = (index._keys, index._tok_text, index._tok_start,
-                                              index._tok_end)
-        return [Match(keys[tok_text[g]], tok_start[g], tok_end[g + last]) for g in self.starts]
+        span, size = self.index.span, self.size
+        return [Match(*span(g, size)) for g in self.starts]
 
     def key_at(self, position: int) -> Hashable:
         """The key of the text that holds the word at ``position``."""
         index = self.index
-        return index._keys[index._tok_text[position]]
+        return index._keys[index.text_at(position)]
 
     def first_from(self, position: int) -> int:
         """The number of the first match that starts at ``position`` or after it."""
@@ -298,13 +415,15 @@ class Found:
         index, starts, last = self.index, self.starts, self._last
         if not starts:
             return []
-        tok_start, tok_end = index._tok_start, index._tok_end
         spans: list[tuple[int, int]] = []
         for text in index.texts_of(key):
             first, end = index.token_range(text)
             low = bisect_left(starts, first)
             high = bisect_left(starts, end, low)
-            spans.extend((tok_start[g], tok_end[g + last]) for g in starts[low:high])
+            if low < high:
+                tok_start, tok_end = index._spans_of(text)
+                spans.extend((tok_start[g - first], tok_end[g - first + last])
+                             for g in starts[low:high])
         return spans
 
 

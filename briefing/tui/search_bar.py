@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -12,11 +13,13 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
 from .search_session import SearchSession
 from .viewer_state import ViewerState
 
 if TYPE_CHECKING:
+    from ..search import Found as Result
     from ..search import Match
     from .highlights import Spans
 
@@ -97,8 +100,30 @@ class SearchBar(Horizontal):
         self.post_message(self.Done())
 
     def search(self, query: str) -> None:
-        """Search for ``query`` and go to the first match from the current panel on."""
-        self.session.search(query, self.panel or None)
+        """Search for ``query`` and go to the first match from the current panel on.
+
+        In a very long briefing (:attr:`SearchSession.deferred`) a thread searches, and
+        the counter says so meanwhile: keys keep being handled.
+        """
+        session = self.session
+        if not session.deferred:
+            session.search(query, self.panel or None)
+            self._found(session.current, focus=False)
+            return
+        self.counter.update(Content("…"), layout=False)
+        self.run_worker(partial(self._find, query, self.panel or None), thread=True,
+                        group="search", exclusive=True)
+
+    def _find(self, query: str, panel: str | None) -> None:
+        """Find ``query`` (in a worker thread), then show it unless the query changed."""
+        found = self.session.find(query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_found, query, found, panel)
+
+    def _show_found(self, query: str, found: Result | None, panel: str | None) -> None:
+        if query != self.input.value:
+            return  # typed on: the search for the new query follows
+        self.session.show(query, found, panel)
         self._found(self.session.current, focus=False)
 
     def _found(self, go_to: Match | None, *, focus: bool) -> None:

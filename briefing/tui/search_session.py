@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     from ..search import Found, Match, SearchIndex
 
 
+DEFERRED_CHARACTERS = 3_000_000
+"""From how many characters of text on a search runs in a thread: the index of a
+briefing that long takes seconds to build, and a phrase of common words a second to
+find, which the screen must not wait for (5,000 participants in two languages are
+2 million characters, and are searched at once)."""
+
+
 class SearchSession:
     """A query over the briefing on screen and where the reader is among its matches.
 
@@ -43,6 +50,8 @@ class SearchSession:
         # The index may be built by a worker thread (see :meth:`prepare`) while
         # the first keystroke asks for it: that keystroke waits, never builds twice.
         self._index_lock = threading.Lock()
+        self._size: tuple[object, int] | None = None
+        """The briefing and how many characters its texts have (see :meth:`deferred`)."""
 
     @property
     def index(self) -> SearchIndex:
@@ -105,6 +114,24 @@ class SearchSession:
             return None
         return self._walk.match(self.position)
 
+    @property
+    def deferred(self) -> bool:
+        """Whether searching may take longer than a keystroke should: the briefing's
+        texts are long (a search then runs in a thread, see :meth:`find`)."""
+        outline = self.state.outline
+        if self._size is None or self._size[0] is not outline.briefing:
+            size = sum(len(text) for _, text in outline.texts())
+            self._size = (outline.briefing, size)
+        return self._size[1] > DEFERRED_CHARACTERS
+
+    def find(self, query: str) -> Found | None:
+        """The matches of ``query`` (None without a query), for :meth:`show`: the work of
+        a search, which a worker thread may do (it builds the index if need be)."""
+        if not query.strip():
+            return None
+        # The last result narrows this one when the query grew (the index checks that).
+        return self.index.find(query, previous=self.found)
+
     def search(self, query: str, from_panel: str | None = None) -> None:
         """Find ``query``; the current match becomes the first one from ``from_panel`` on.
 
@@ -112,13 +139,18 @@ class SearchSession:
         come first, in panel order; then those in each other language, so that
         stepping through them switches language at most once per language.
         """
+        self.show(query, self.find(query), from_panel)
+
+    def show(self, query: str, found: Found | None, from_panel: str | None = None) -> None:
+        """Make ``found``, the result of :meth:`find` for ``query``, the matches; the
+        current one is the first from ``from_panel`` on."""
         self.query = query
-        if not query.strip():
+        if found is None or found.index is not self.index:  # none, or an older index's
             self._show(None)
+            if found is not None:
+                self.search(query, from_panel)
             return
         order = self._order()
-        # The last result narrows this one when the query grew (the index checks that).
-        found = self.index.find(query, previous=self.found)
         self._show(found, order)
         if found.starts and from_panel is not None:
             walk = self._walk
@@ -155,7 +187,8 @@ class SearchSession:
         total = len(self.matches)
         if not total or self.position is None:
             return f"0/0 {no_matches}"
-        return f"{self.position + 1}/{total}"
+        more = "+" if self.found is not None and self.found.capped else ""
+        return f"{self.position + 1}/{total}{more}"
 
     def counts_by_panel(self) -> dict[str, int]:
         """How many matches each panel holds."""
