@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from types import SimpleNamespace
     from typing import NoReturn
 
+    from _typeshed import SupportsWrite
+
     from .errors import BriefingError
     from .model import Briefing
 
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
     """A command's options: from argparse, or from :func:`_quick_options`."""
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE: what a shell reports for a program its reader left (`| head`)."""
 STDIN_ARGUMENT = "-"
 """The FILE that stands for standard input."""
 STDIN_NAME = "<stdin>"
@@ -52,7 +56,20 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     """The command line parser, and the names of its commands."""
     import argparse
 
-    parser = argparse.ArgumentParser(
+    from .safe_text import one_line, visible
+
+    class Parser(argparse.ArgumentParser):
+        """argparse's parser, whose messages quote the arguments (``unrecognized
+        arguments: ...``): their controls and bytes that are not UTF-8 are shown as
+        stand-ins, and an error is one line. Subparsers are of this class too."""
+
+        def error(self, message: str) -> NoReturn:
+            super().error(one_line(message))
+
+        def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+            super()._print_message(visible(message) if message else message, file)
+
+    parser = Parser(
         prog="briefing",
         description="Read structured event briefings in the terminal.",
         epilog="With no command, `briefing [FILE]` opens FILE (default: the bundled "
@@ -136,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # much as checking a briefing, and a one-shot command makes little garbage
         # (the loader pauses the collector for its part anyway).
         gc.disable()
+        _escape_what_cannot_be_encoded()
     args = list(sys.argv[1:] if argv is None else argv)
     options: Options | None = _quick_options(args)
     if options is None:
@@ -223,6 +241,17 @@ def _parse(args: list[str]) -> argparse.Namespace | int:
     return parser.parse_args(args)
 
 
+def _escape_what_cannot_be_encoded() -> None:
+    """Make standard output and error write what their encoding cannot hold as
+    ``\\uNNNN`` escapes, so that a strict ASCII one (``PYTHONIOENCODING=ascii``)
+    ends in no ``UnicodeEncodeError``, and a lone surrogate never goes out as the
+    raw byte it stands for (``LC_ALL=C``)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def _run(run: Callable[[Options], int], options: Options) -> int:
     """Run a command; the exit code."""
     try:
@@ -230,9 +259,12 @@ def _run(run: Callable[[Options], int], options: Options) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (`briefing schema | head`); that is not an error.
+        # The reader went away (`briefing summary FILE | head`): stop at once and
+        # quietly, with the exit code a shell gives a program killed by SIGPIPE, so
+        # that a run that could not write all it had to (`validate A B | true`) does
+        # not pass for one that did.
         _discard_output()
-        return EXIT_OK
+        return EXIT_BROKEN_PIPE
     except OSError as error:  # e.g. a full disk under a redirected stdout
         _cannot_write(error)
         return EXIT_INVALID
@@ -245,14 +277,15 @@ def _end(code: int) -> NoReturn:
     imports made, collecting garbage as it goes, which takes longer than checking a
     briefing; and a one-shot command has nothing left to tear down: no thread, no
     ``atexit`` handler, no file open but the standard streams. Output that cannot
-    be written here is treated as during the command: a reader that went away is
-    no error; anything else (a full disk) is said, and the exit code is 1.
+    be written here is treated as during the command: a reader that went away
+    gives ``EXIT_BROKEN_PIPE``; anything else (a full disk) is said, and the exit
+    code is 1.
     """
     try:
         if sys.stdout is not None and not sys.stdout.closed:
             sys.stdout.flush()
     except BrokenPipeError:
-        pass
+        code = EXIT_BROKEN_PIPE
     except OSError as error:
         _cannot_write(error)
         code = EXIT_INVALID
@@ -302,26 +335,42 @@ def _unknown_command(args: list[str], commands: list[str]) -> str | None:
 
 
 def _display_name(name: str) -> str:
-    """How messages name the file ``name`` given on the command line."""
-    return STDIN_NAME if name == STDIN_ARGUMENT else name
+    """How messages name the file ``name`` given on the command line: escaped, so
+    that neither a control character nor a byte that is not UTF-8 reaches the
+    terminal (see ``safe_text.shown_path``)."""
+    if name == STDIN_ARGUMENT:
+        return STDIN_NAME
+    from .safe_text import shown_path
+
+    return shown_path(name)
 
 
 def _load(name: str) -> Briefing:
     from .loader import load, loads
 
     if name == STDIN_ARGUMENT:
+        from .errors import BriefingError, Problem
         from .limits import MAX_FILE_BYTES
 
-        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            from .errors import BriefingError, Problem
+        if sys.stdin is None:  # started with standard input closed (`<&-`)
+            raise BriefingError([Problem(STDIN_NAME, "is closed; there is nothing to read")])
+        try:
+            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        except OSError as error:  # `< folder`
+            from .paths import os_problem
 
-            limit = f"{MAX_FILE_BYTES / 2**20:.0f} MB"
-            raise BriefingError([Problem(
-                STDIN_NAME, f"is more than {limit}; a briefing file may be at most {limit}")])
+            raise BriefingError([Problem(STDIN_NAME, os_problem(error))]) from None
+        if len(data) > MAX_FILE_BYTES:
+            from .loader import too_large
+
+            raise BriefingError([Problem(STDIN_NAME, too_large(None, MAX_FILE_BYTES, "briefing"))])
         from pathlib import Path
 
-        return loads(data, STDIN_NAME, Path.cwd())
+        try:
+            folder: Path | None = Path.cwd()
+        except OSError:  # the current folder was removed: no article can be beside it
+            folder = None
+        return loads(data, STDIN_NAME, folder)
     return load(name)
 
 
@@ -390,7 +439,6 @@ def _check(options: Options) -> int:
 def _validate(options: Options) -> int:
     """``briefing validate FILE...``: check each file."""
     from .errors import BriefingError
-    from .safe_text import visible
 
     names: list[str] = options.files
     failed = 0
@@ -401,7 +449,7 @@ def _validate(options: Options) -> int:
             failed += 1
             _report(error)
         else:
-            print(f"{visible(_display_name(name))}: ok")
+            print(f"{_display_name(name)}: ok")
     if len(names) > 1:
         print(f"{len(names)} files checked, {failed} with problems", file=sys.stderr)
     return EXIT_INVALID if failed else EXIT_OK
@@ -428,16 +476,21 @@ def _new(options: Options) -> int:
 
 def _write_output(name: str, text: str, force: bool, example: str) -> int:
     """Write ``text`` to the file ``name`` for ``-o``, and say so; ``example`` is a
-    file name to suggest when ``name`` is a folder."""
+    file name to suggest when ``name`` is a folder. Every command that writes a
+    file does it through here (and :func:`write_atomically`)."""
     from pathlib import Path
 
-    from .safe_text import visible
+    from .safe_text import shown_path
 
     path = Path(name)
-    shown = visible(name)
+    shown = shown_path(name)
+    if not name:
+        print("briefing: the file name is empty; give the name of a file to write",
+              file=sys.stderr)
+        return EXIT_INVALID
     if path.is_dir():  # before anything is created, so nothing is left behind
         print(f"briefing: {shown} is a folder; give the name of a file to write in it, "
-              f"e.g. {visible(str(path / example))}", file=sys.stderr)
+              f"e.g. {shown_path(str(path / example))}", file=sys.stderr)
         return EXIT_INVALID
     if name.endswith(_SEPARATORS):
         print(f"briefing: {shown} ends with '/', so it names a folder; give the name of a "
@@ -445,18 +498,49 @@ def _write_output(name: str, text: str, force: bool, example: str) -> int:
         return EXIT_INVALID
     try:
         write_atomically(path, text, overwrite=force)
+    except NotARegularFile as error:
+        print(f"briefing: {shown} is {error.kind}; only a regular file is ever replaced, "
+              "even with --force", file=sys.stderr)
+        return EXIT_INVALID
     except FileExistsError:
         print(f"briefing: {shown} exists; use --force to overwrite it", file=sys.stderr)
         return EXIT_INVALID
     except FileNotFoundError:
-        print(f"briefing: cannot write {shown}: there is no folder {visible(str(path.parent))}",
-              file=sys.stderr)
+        print(f"briefing: cannot write {shown}: there is no folder "
+              f"{shown_path(str(path.parent))}", file=sys.stderr)
         return EXIT_INVALID
     except OSError as error:
-        print(f"briefing: cannot write {shown}: {error.strerror or error}", file=sys.stderr)
+        from .paths import reason
+
+        print(f"briefing: cannot write {shown}: {reason(error)}", file=sys.stderr)
         return EXIT_INVALID
     print(f"Wrote {shown}", file=sys.stderr)
     return EXIT_OK
+
+
+class NotARegularFile(Exception):
+    """The path to write names something other than a regular file, which is
+    never replaced: a named pipe, a device (``/dev/null``, as root), a socket, a
+    symbolic link."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+        """What the path is: ``"a named pipe (FIFO)"``..."""
+
+
+def _check_replaceable(path: Path) -> None:
+    """Raise :class:`NotARegularFile` if ``path`` exists and is not a regular file."""
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        from .paths import kind
+
+        raise NotARegularFile(kind(mode))
 
 
 def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
@@ -465,9 +549,13 @@ def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
     The file gets the permissions of any file the user creates (0666 less the
     umask, so 0644 under umask 022). Without ``overwrite``, raises
     ``FileExistsError`` if ``path`` exists (checked atomically, by hard-linking
-    the finished temporary file into place).
+    the finished temporary file into place). With it, only a regular file is
+    replaced: anything else at ``path`` raises :class:`NotARegularFile`, before
+    the temporary file is made and again just before it is renamed into place.
     """
     import secrets
+
+    _check_replaceable(path)
 
     for _ in range(10):  # a name taken already is all but impossible; another is tried
         temporary = path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp"
@@ -485,12 +573,26 @@ def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         if overwrite:
+            _check_replaceable(path)
             os.replace(temporary, path)
         else:
             os.link(temporary, path)  # fails with FileExistsError if path exists
     finally:
         if os.path.lexists(temporary):
             os.unlink(temporary)
+
+
+def _not_terminals() -> str:
+    """Which of standard input, output and error are not terminals, as the subject
+    (``"standard error is not one"``); ``""`` when all three are."""
+    names = [name for name, stream in (("input", sys.stdin), ("output", sys.stdout),
+                                       ("error", sys.stderr))
+             if stream is None or stream.closed or not stream.isatty()]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"standard {names[0]} is not one"
+    return f"standard {', '.join(names[:-1])} and {names[-1]} are not terminals"
 
 
 def _open(options: Options) -> int:
@@ -512,9 +614,15 @@ def _open(options: Options) -> int:
     except BriefingError as error:
         _report(error)
         return EXIT_INVALID
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
-        print("briefing: the viewer needs a terminal; try `briefing summary FILE`",
-              file=sys.stderr)
+    not_terminals = _not_terminals()
+    if not_terminals:
+        # Textual draws on standard error and reads keys from standard input: with
+        # `briefing FILE 2>log` it would draw the whole viewer into the log.
+        from shlex import quote
+
+        print(f"briefing: the viewer needs a terminal, but {not_terminals}; to "
+              f"print the briefing instead, run `briefing summary "
+              f"{quote(_display_name(name)) if name is not None else 'FILE'}`", file=sys.stderr)
         return EXIT_USAGE
     from .tui.app import BriefingApp
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .safe_text import visible
+from .safe_text import one_line, shown_path
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see .records)
 if TYPE_CHECKING:
@@ -24,8 +24,9 @@ class Problem(NamedTuple):
     column: int | None = None
 
     def __str__(self) -> str:
-        # Messages quote the file's own text; keep it from acting on the terminal.
-        file, message = visible(self.file), visible(self.message)
+        # Messages quote the file's own text: keep it from acting on the terminal,
+        # and from starting a line of its own that would pass for another report.
+        file, message = shown_path(self.file), one_line(self.message)
         if self.line is None:
             return f"{file}: {message}"
         return f"{file}:{self.line}:{self.column or 1}: {message}"

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import model
 from .errors import BriefingError, Problem
 from .limits import MAX_FILE_BYTES, MAX_PROBLEMS, MAX_SOURCE_TEXT_BYTES
+from .paths import NUL_IN_NAME, kind, os_problem
 from .record_reader import RecordReader, TooManyProblems
 from .yaml_tree import read_tree, written_null
 
@@ -32,7 +33,15 @@ def load(path: str | os.PathLike[str]) -> model.Briefing:
     """
     name = os.fspath(path)
     data = read_bounded(name, MAX_FILE_BYTES, what="briefing")
-    return loads(data, name, Path(name).resolve().parent)
+    # realpath, not Path.resolve: it never raises, where resolve raises
+    # RuntimeError for a loop of symbolic links swapped in after the read.
+    return loads(data, name, Path(os.path.realpath(name)).parent)
+
+
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+"""Opening never waits (a named pipe with no writer), never makes a terminal the
+controlling one, and the descriptor is not passed on to another program."""
 
 
 def read_bounded(
@@ -40,42 +49,59 @@ def read_bounded(
 ) -> bytes:
     """Read a regular file of at most ``limit`` bytes, or raise :class:`BriefingError`.
 
-    Refuses folders, devices and pipes before opening them, so reading can
-    neither block nor run forever. With ``cut``, a larger file is not refused:
-    its first ``limit + 1`` bytes are returned. Messages name the file as given
-    (``./x.yaml`` stays that, where a ``Path`` would make it ``x.yaml``).
+    The file is opened without blocking and what was opened is checked
+    (``fstat``), not the path before opening it, which another program could
+    swap for a named pipe or a device in between: so reading can neither block
+    nor run forever. Anything but a regular file is refused, named for what it
+    is. With ``cut``, a larger file is not refused: its first ``limit + 1``
+    bytes are returned. Messages name the file as given (``./x.yaml`` stays
+    that, where a ``Path`` would make it ``x.yaml``).
     """
-    name, path = os.fspath(file), Path(file)
+    name = os.fspath(file)
 
     def fail(message: str) -> BriefingError:
         return BriefingError([Problem(name, message)])
 
+    if not name:
+        raise fail(f"the file name is empty; give the name of a {what} file")
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise fail("no such file") from None
+        descriptor = os.open(name, _OPEN_FLAGS)
     except OSError as error:
-        raise fail(f"cannot read: {error.strerror or error}") from None
+        raise fail(os_problem(error, name, f"{what} ")) from None
     except ValueError:  # a NUL character in the name
-        raise fail("is not a valid file name") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise fail(f"is a folder, not a {what} file")
-    if not stat.S_ISREG(info.st_mode):
-        raise fail(f"is not a regular file, so it is not read as a {what}")
-    if info.st_size > limit and not cut:
-        raise fail(_too_large(info.st_size, limit, what))
+        raise fail(NUL_IN_NAME) from None
     try:
-        with path.open("rb") as stream:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise fail(f"is {kind(info.st_mode)}, not a {what} file")
+        if info.st_size > limit and not cut:
+            raise fail(too_large(info.st_size, limit, what))
+        with os.fdopen(descriptor, "rb") as stream:  # closes the descriptor
+            descriptor = -1
             data = stream.read(limit + 1)
     except OSError as error:
-        raise fail(f"cannot read: {error.strerror or error}") from None
+        raise fail(os_problem(error)) from None
+    finally:
+        if descriptor != -1:
+            os.close(descriptor)
     if len(data) > limit and not cut:
-        raise fail(_too_large(len(data), limit, what))
+        raise fail(too_large(len(data), limit, what))
     return data
 
 
-def _too_large(size: int, limit: int, what: str) -> str:
-    return f"is {size / 2**20:.1f} MB; a {what} file may be at most {limit / 2**20:.0f} MB"
+def too_large(size: int | None, limit: int, what: str) -> str:
+    """The message for a file of ``size`` bytes (``None``: more than ``limit``, as
+    far as was read) where a ``what`` file may hold ``limit``. Both in bytes, the
+    one unit that cannot round a size over the limit down to it."""
+    written = f"more than {limit:,}" if size is None else f"{size:,}"
+    return f"is {written} bytes; a {what} file may be at most {size_text(limit)}"
+
+
+def size_text(size: int) -> str:
+    """``size`` as the documentation writes a limit: ``16,777,216 bytes (16 MiB)``."""
+    if size >= 2**20 and size % 2**20 == 0:
+        return f"{size:,} bytes ({size // 2**20} MiB)"
+    return f"{size:,} bytes"
 
 
 def loads(
@@ -87,7 +113,7 @@ def loads(
     ``None`` the article's existence is not checked.
     """
     if len(data) > MAX_FILE_BYTES:
-        raise BriefingError([Problem(file, _too_large(len(data), MAX_FILE_BYTES, "briefing"))])
+        raise BriefingError([Problem(file, too_large(len(data), MAX_FILE_BYTES, "briefing"))])
     text = decode(data, file) if isinstance(data, bytes) else data.removeprefix("\ufeff")
     with _CollectionPaused():
         root, problems = read_tree(text, file)
@@ -191,6 +217,6 @@ def read_article(path: Path | None) -> Article | None:
     note = ""
     if len(data) > MAX_SOURCE_TEXT_BYTES:
         data = data[:MAX_SOURCE_TEXT_BYTES]
-        note = f"only the first {MAX_SOURCE_TEXT_BYTES // 2**20} MiB of the article are shown"
+        note = f"only the first {size_text(MAX_SOURCE_TEXT_BYTES)} of the article are shown"
     text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     return Article(text.replace("\r\n", "\n"), note)

@@ -4,6 +4,7 @@ found, and "did you mean" suggestions."""
 from __future__ import annotations
 
 from .model import FORMAT_VERSION, FieldSpec, Kind, RecordSpec
+from .safe_text import escaped
 from .yaml_messages import key_without_space
 from .yaml_nodes import Mapping, Node, Scalar, Sequence
 
@@ -37,7 +38,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 def suggest(word: str, choices: list[str]) -> str:
     """A ' did you mean `x`?' suffix when a choice is close to ``word``, else ''."""
     close = closest(word, choices)
-    return f"; did you mean `{close}`?" if close is not None else ""
+    return f"; did you mean {shown(close, '`')}?" if close is not None else ""
 
 
 def closest(word: str, choices: list[str]) -> str | None:
@@ -59,10 +60,16 @@ def missing(spec: RecordSpec, field: FieldSpec) -> str:
 
 
 def shown(value: str, quote: str = "'") -> str:
-    """``value`` as quoted in a message, shortened when long."""
+    """``value`` as quoted in a message, shortened when long.
+
+    Every value a message quotes from the file goes through here (or ``repr``,
+    which escapes alike): a line break, a control character or a bidirectional
+    control is written as an escape, so that a problem is always one line of the
+    report and shows what the file holds.
+    """
     if len(value) > 40:
         value = value[:37] + "..."
-    return repr(value) if quote == "'" else f"{quote}{value}{quote}"
+    return repr(value) if quote == "'" else f"{quote}{escaped(value)}{quote}"
 
 
 def describe(node: Node) -> str:

@@ -9,6 +9,7 @@ file), and collecting every problem with its line and column.
 from __future__ import annotations
 
 import math
+import os
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -16,6 +17,7 @@ from . import model
 from .errors import Problem
 from .limits import MAX_NUMBER_DIGITS, MAX_PROBLEMS, MAX_TEXT_LENGTH
 from .model import BRIEFING, FORMAT_VERSION, FieldSpec, Kind, Position, RecordSpec, Text
+from .paths import NO_SUCH_FILE, regular_file_problem
 from .record_messages import (
     KIND_NAMES,
     a,
@@ -336,20 +338,16 @@ class RecordReader:
             return None
         if self.base_dir is None:
             return written
-        try:
-            target = (self.base_dir / written).resolve()
-            inside = target.is_relative_to(self.base_dir.resolve())
-            is_file, exists = target.is_file(), target.exists()
-        except (OSError, ValueError, RuntimeError):  # a name too long, a NUL, a symlink loop
-            inside = is_file = exists = False
-        if exists and not inside:
-            self.problem(node, "`text` must be a path relative to this file, inside its "
-                         f"folder, but {shown(written)} leads outside it")
-        elif exists and not is_file:
-            self.problem(node, f"the source text {shown(written)} is a folder, not a file")
-        elif not is_file:
+        target = self.base_dir / written
+        why = regular_file_problem(target)  # a folder, a FIFO, a loop of links...
+        if why == NO_SUCH_FILE:
             self.problem(node, f"the source text {shown(written)} does not exist beside "
                          "this file")
+        elif not _inside(target, self.base_dir):
+            self.problem(node, "`text` must be a path relative to this file, inside its "
+                         f"folder, but {shown(written)} leads outside it")
+        elif why is not None:
+            self.problem(node, f"the source text {shown(written)} {why}")
         else:
             return written
         return None
@@ -426,9 +424,19 @@ class RecordReader:
                 if key.value == "id" and isinstance(value, Scalar) and \
                         written_null(value) is None:
                     if value.value in seen:
-                        self.problem(value, f"id `{value.value}` is used by another "
+                        self.problem(value, f"id {shown(value.value, '`')} is used by another "
                                      f"{record} above; ids must be unique")
                     seen.add(value.value)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, its symbolic links followed, is inside ``folder``.
+    (``os.path.realpath``, which never raises, where ``Path.resolve`` raises for a
+    loop of links.)"""
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+    except ValueError:  # a NUL in the name
+        return True
 
 
 def _names_and_ids(node: Node | None) -> set[str]:

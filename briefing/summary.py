@@ -370,10 +370,13 @@ class _Quoted:
 
 class _LiteralConsole(Console):
     def on_broken_pipe(self) -> None:
-        # `briefing summary FILE | head`: the reader has all it wants; stop quietly.
+        # `briefing summary FILE | head`: the reader has all it wants. Stop at this
+        # first failed write (the command line ends quietly), not render the rest
+        # into nowhere, which takes as long as printing it.
         self.quiet = True
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        raise BrokenPipeError
 
 
 def make_console(file: IO[str] | None = None, width: int | None = None) -> Console:
@@ -382,8 +385,15 @@ def make_console(file: IO[str] | None = None, width: int | None = None) -> Conso
     Colour follows the terminal, ``NO_COLOR`` and ``FORCE_COLOR`` (Rich reads
     both); piped output is plain text.
     """
-    return _LiteralConsole(file=file, width=width, markup=False, emoji=False, highlight=False,
-                   soft_wrap=False)
+    console = _LiteralConsole(file=file, width=width, markup=False, emoji=False,
+                              highlight=False, soft_wrap=False)
+    # Narrower than a table or a card needs (COLUMNS=1), Rich divides by zero.
+    console.width = max(console.width, MIN_WIDTH)
+    return console
+
+
+MIN_WIDTH = 20
+"""The narrowest summary drawn, whatever the terminal says: ``--width``'s least value."""
 
 
 def _footnotes(

@@ -15,6 +15,11 @@ import yaml
 
 from .errors import Problem
 from .limits import MAX_DEPTH
+from .safe_text import escaped
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from .yaml_tree import LineFeeds
 
 # libyaml and PyYAML word their errors for YAML experts; authors get these.
 _PLAIN_COLON_HINT = (
@@ -133,8 +138,8 @@ def key_without_space(written: str) -> str | None:
 
 
 def _short(text: str) -> str:
-    """``text`` in backquotes, shortened when long."""
-    return f"`{text[:37]}...`" if len(text) > 40 else f"`{text}`"
+    """``text`` in backquotes, shortened when long, its controls escaped."""
+    return f"`{escaped(text[:37])}...`" if len(text) > 40 else f"`{escaped(text)}`"
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -175,6 +180,12 @@ def _rest_of_line(text: str, line: int, column: int) -> str:
     return text[start + column : end if end != -1 else len(text)]
 
 
+def _placed(mark: yaml.Mark, feeds: LineFeeds | None) -> tuple[int, int]:
+    """The file's line and column (from 1) of a parser's ``mark``."""
+    line, column = mark.line + 1, mark.column + 1
+    return (line, column) if feeds is None else feeds.place(line, column)
+
+
 def _character_problem(file: str, text: str, index: int, code: int) -> Problem:
     line, column = _position(text, index)
     return Problem(
@@ -186,7 +197,11 @@ def _character_problem(file: str, text: str, index: int, code: int) -> Problem:
     )
 
 
-def _error_problem(file: str, text: str, error: yaml.YAMLError, c_parser: bool) -> Problem:
+def _error_problem(
+    file: str, text: str, error: yaml.YAMLError, c_parser: bool, feeds: LineFeeds | None = None
+) -> Problem:
+    """The problem for a parser's ``error`` in ``text``; ``feeds`` places its position
+    when the parser's lines are not the file's."""
     if isinstance(error, yaml.reader.ReaderError):
         index = error.position
         if c_parser:  # libyaml counts bytes of the UTF-8 text it was given
@@ -204,11 +219,12 @@ def _error_problem(file: str, text: str, error: yaml.YAMLError, c_parser: bool) 
         if "could not find expected ':'" in problem and error.context_mark is not None:
             # The parser finds a `: ` missing only where the next key starts, maybe
             # lines later; the text that lacks it starts at the context mark.
-            mark = error.context_mark
-            written = _rest_of_line(text, mark.line, mark.column)
+            line, column = _placed(error.context_mark, feeds)
+            written = _rest_of_line(text, line - 1, column - 1)
             message = key_without_space(written) or _NO_COLON
-            return Problem(file, message, mark.line + 1, mark.column + 1)
-        char, before = _char_at(text, mark.line, mark.column)
+            return Problem(file, message, line, column)
+        line, column = _placed(mark, feeds)
+        char, before = _char_at(text, line - 1, column - 1)
         message = _syntax_message(problem, context, char, before)
-        return Problem(file, message, mark.line + 1, mark.column + 1)
+        return Problem(file, message, line, column)
     return Problem(file, _syntax_message(str(error), ""))

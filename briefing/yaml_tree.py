@@ -20,6 +20,7 @@ from . import yaml_import  # noqa: F401  # before PyYAML: it imports PyYAML
 
 # isort: split
 import re
+from bisect import bisect_right
 
 import yaml
 from yaml.events import (
@@ -35,6 +36,7 @@ from yaml.events import (
 
 from .errors import Problem
 from .limits import MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES, MAX_PROBLEMS
+from .safe_text import escaped
 from .yaml_messages import _character_problem, _error_problem
 from .yaml_nodes import Mapping, Node, Reported, Scalar, Sequence, to_python, written_null
 from .yaml_scanner import _FallbackParser
@@ -58,6 +60,84 @@ __all__ = [
 C_PARSER_AVAILABLE: bool = hasattr(yaml, "CSafeLoader")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_CARRIAGE_RETURN = re.compile("\r(?!\n)")
+_OTHER_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
+"""With a carriage return alone, what YAML's parsers count as a line break but
+editors and ``grep -n`` do not: NEL, and the line and paragraph separators."""
+
+
+def _other_line_breaks(text: str) -> list[int]:
+    """Where ``text`` has a line break other than a line feed (or CR LF), in order.
+
+    ``str.find`` and counting, not one regular expression: on a 15 MB file that
+    has none, they take milliseconds where an alternation takes most of a second.
+    """
+    found = []
+    for char in _OTHER_LINE_BREAKS:
+        at = text.find(char)
+        while at != -1:
+            found.append(at)
+            at = text.find(char, at + 1)
+    if text.count("\r") != text.count("\r\n"):
+        found += [match.start() for match in _LONE_CARRIAGE_RETURN.finditer(text)]
+    return sorted(found)
+
+
+class LineFeeds:
+    """Places a position as the parser counts lines (every YAML line break ends
+    one) in the file's lines, which end at line feeds only, as an editor counts
+    them; for a text holding one of ``_OTHER_LINE_BREAK``."""
+
+    def __init__(self, text: str, breaks: list[int] | None = None) -> None:
+        """``breaks``: where ``text`` has another line break, if known already."""
+        self.lines: list[int] = []
+        """The parser's lines (from 1) that another line break starts, in order."""
+        self.offsets: list[int] = []
+        """For each of them, the column its first character is at in the file's line."""
+        line, position, line_start = 1, 0, 0
+        for start in _other_line_breaks(text) if breaks is None else breaks:
+            feeds = text.count("\n", position, start)
+            if feeds:
+                line_start = text.rfind("\n", position, start) + 1
+            line += feeds + 1
+            position = start + 1  # each is one character
+            self.lines.append(line)
+            self.offsets.append(position - line_start)
+
+    @classmethod
+    def needed(cls, text: str) -> LineFeeds | None:
+        """The placing for ``text``; ``None`` when the parser counts its lines right."""
+        breaks = _other_line_breaks(text)
+        return cls(text, breaks) if breaks else None
+
+    def place(self, line: int, column: int) -> tuple[int, int]:
+        """The file's line and column (from 1) of the parser's ``line`` and ``column``."""
+        before = bisect_right(self.lines, line)
+        if before and self.lines[before - 1] == line:
+            column += self.offsets[before - 1]
+        return line - before, column
+
+    def place_problems(self, problems: list[Problem]) -> list[Problem]:
+        """``problems``, placed."""
+        placed = []
+        for problem in problems:
+            if problem.line is not None:
+                line, column = self.place(problem.line, problem.column or 1)
+                problem = problem._replace(line=line, column=column)
+            placed.append(problem)
+        return placed
+
+    def place_tree(self, root: Node) -> None:
+        """Place every node of the tree under ``root``, in place."""
+        nodes: list[Node] = [root]
+        while nodes:
+            node = nodes.pop()
+            node.line, node.column = self.place(node.line, node.column)
+            if isinstance(node, Mapping):
+                for key, value in node.items:
+                    nodes += (key, value)
+            elif isinstance(node, Sequence):
+                nodes += node.items
 
 
 class _StopReading(Exception):
@@ -89,11 +169,12 @@ class _TreeBuilder:
         tag = getattr(event, "tag", None)
         if tag is not None:
             written = tag.replace("tag:yaml.org,2002:", "!!", 1)
-            self.problem(event, f"tags ({written}) are not allowed in a briefing; remove it")
+            self.problem(event, f"tags ({escaped(written)}) are not allowed in a briefing; "
+                         "remove it")
         if event.anchor is not None:
             self.problem(
                 event,
-                f"anchors (&{event.anchor}) are not allowed in a briefing; "
+                f"anchors (&{escaped(event.anchor)}) are not allowed in a briefing; "
                 "write the value out in full",
             )
 
@@ -125,14 +206,24 @@ def read_tree(text: str, file: str) -> tuple[Node | None, list[Problem]]:
         return None, [_error_problem(file, text, error, c_parser)]
     except UnicodeEncodeError as error:  # libyaml encodes to UTF-8: a lone surrogate
         return None, [_character_problem(file, text, error.start, ord(text[error.start]))]
+    # Line numbers count line feeds only; the parsers count every YAML line break.
+    feeds = LineFeeds.needed(text)
+    root: Node | None = None
+    syntax: list[Problem] = []  # placed already
     try:
-        return _build(loader, builder), builder.problems
+        root = _build(loader, builder)
     except yaml.YAMLError as error:
-        return None, [*builder.problems, _error_problem(file, text, error, c_parser)]
+        syntax.append(_error_problem(file, text, error, c_parser, feeds))
     except _StopReading:
-        return None, builder.problems
+        pass
     finally:
         loader.dispose()
+    problems = builder.problems
+    if feeds is not None:
+        problems = feeds.place_problems(problems)
+        if root is not None:
+            feeds.place_tree(root)
+    return (None if syntax else root), [*problems, *syntax]
 
 
 def _build(loader: Any, builder: _TreeBuilder) -> Node | None:
@@ -200,7 +291,7 @@ def _build(loader: Any, builder: _TreeBuilder) -> Node | None:
                 raise _StopReading
             problem(
                 event,
-                f"aliases (*{event.anchor}) are not allowed in a briefing; "
+                f"aliases (*{escaped(event.anchor)}) are not allowed in a briefing; "
                 "write the value out in full",
             )
             mark = event.start_mark
@@ -233,7 +324,7 @@ def _build(loader: Any, builder: _TreeBuilder) -> Node | None:
             else:
                 if node.value in seen:
                     builder.problem_at(
-                        node, f"duplicate key `{node.value}`: it appears above too"
+                        node, f"duplicate key `{escaped(node.value)}`: it appears above too"
                     )
                 seen.add(node.value)
                 key = node

@@ -82,11 +82,13 @@ def test_a_first_argument_that_is_a_file_or_looks_like_one_is_opened(
     command, is a file to open: here missing, or not opened without a terminal."""
     if name == "sumary":
         write(tmp_path, name, VALID)
-        expected = "briefing: the viewer needs a terminal; try `briefing summary FILE`\n"
+        expected = ("briefing: the viewer needs a terminal, but standard input, output and "
+                    "error are not terminals; to print the briefing instead, run `briefing "
+                    "summary sumary`\n")
         code = 2
     else:
         expected, code = f"{name}: no such file\n", 1
-    result = run_cli(name, cwd=tmp_path)
+    result = run_cli(name, cwd=tmp_path, stdin=b"")
     assert (result.returncode, result.stderr) == (code, expected)
 
 
@@ -198,9 +200,12 @@ def test_new_and_schema_write_files_with_the_usual_permissions(
         saved = os.umask(umask)  # the child inherits it
         try:
             result = run_cli(command, "-o", target)
+            target.chmod(0o600)  # replaced, it takes the umask's mode, not the old file's
+            replaced = run_cli(command, "-o", target, "--force")
         finally:
             os.umask(saved)
         assert result.returncode == 0, result.stderr
+        assert replaced.returncode == 0, replaced.stderr
         assert _mode(target) == mode
 
 
@@ -270,6 +275,8 @@ def test_opening_an_invalid_file_reports_before_any_ui(tmp_path: Path) -> None:
 
 
 def test_summary_piped_into_a_closed_pipe_is_quiet() -> None:
+    """`briefing summary FILE | head -c 10`: it stops, quietly, with the exit code a
+    shell gives a program its reader left (141, 128 + SIGPIPE)."""
     process = subprocess.Popen(
         [sys.executable, "-m", "briefing", "summary", str(SAMPLE)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -278,8 +285,18 @@ def test_summary_piped_into_a_closed_pipe_is_quiet() -> None:
     process.stdout.read(10)
     process.stdout.close()
     stderr = process.stderr.read().decode()
-    assert process.wait(timeout=30) == 0
-    assert "Traceback" not in stderr
+    assert process.wait(timeout=30) == 141
+    assert stderr == ""
+
+
+def test_standard_input_closed_is_one_message() -> None:
+    """`briefing validate - <&-`: Python starts with no standard input at all."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "briefing", "validate", "-"], capture_output=True,
+        preexec_fn=lambda: os.close(0), timeout=30, check=False,
+    )
+    assert (completed.returncode, completed.stderr) == (
+        1, b"<stdin>: is closed; there is nothing to read\n")
 
 
 def test_the_viewer_takes_lang_without_the_open_command() -> None:

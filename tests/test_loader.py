@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import os
 import re
+import socket
+import stat
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -32,7 +35,7 @@ from briefing.limits import (
     MAX_NUMBER_DIGITS,
     MAX_PROBLEMS,
 )
-from briefing.loader import load, loads
+from briefing.loader import load, loads, read_article, too_large
 from briefing.model import (
     Briefing,
     Figure,
@@ -84,7 +87,7 @@ def problems(data: str | bytes, file: str = "b.yaml") -> list[str]:
     return [str(problem) for problem in info.value.problems]
 
 
-def file_problems(path: Path) -> list[str]:
+def file_problems(path: Path | str) -> list[str]:
     with pytest.raises(BriefingError) as info:
         load(path)
     return [str(problem) for problem in info.value.problems]
@@ -786,15 +789,20 @@ class TestEncoding:
 # Limits
 
 
+OVER_THE_LIMIT = (
+    f"is {MAX_FILE_BYTES + 1:,} bytes; a briefing file may be at most {MAX_FILE_BYTES:,} bytes"
+    + (f" ({MAX_FILE_BYTES // 2**20} MiB)" if MAX_FILE_BYTES % 2**20 == 0 else "")
+)
+"""The message for a file one byte over ``MAX_FILE_BYTES``."""
+
+
 @pytest.mark.usefixtures("parser")
 class TestLimits:
     def test_a_file_over_the_size_limit(self, write_briefing: WriteBriefing) -> None:
         path = write_briefing(HEAD)
         with path.open("r+b") as stream:  # sparse: no 16 MB written
             stream.truncate(MAX_FILE_BYTES + 1)
-        assert file_problems(path) == [
-            f"{path}: is 16.0 MB; a briefing file may be at most {MAX_FILE_BYTES // 2**20} MB"
-        ]
+        assert file_problems(path) == [f"{path}: {OVER_THE_LIMIT}"]
 
     def test_a_file_at_the_size_limit_is_read(self, write_briefing: WriteBriefing) -> None:
         head = HEAD + "x-padding: "
@@ -803,9 +811,15 @@ class TestLimits:
         assert len(load(path).extensions["x-padding"]) == MAX_FILE_BYTES - len(head) - 1
 
     def test_loads_is_bounded_too(self) -> None:
-        assert problems(b" " * (MAX_FILE_BYTES + 1)) == [
-            f"b.yaml: is 16.0 MB; a briefing file may be at most {MAX_FILE_BYTES // 2**20} MB"
-        ]
+        assert problems(b" " * (MAX_FILE_BYTES + 1)) == [f"b.yaml: {OVER_THE_LIMIT}"]
+
+    def test_sizes_are_written_one_way(self) -> None:
+        """In bytes, the size and the limit alike: in MB, one byte over 16 MiB was
+        "16.0 MB" against a limit of "16 MB"."""
+        assert too_large(16 * 2**20 + 1, 16 * 2**20, "briefing") == (
+            "is 16,777,217 bytes; a briefing file may be at most 16,777,216 bytes (16 MiB)")
+        assert too_large(None, 4 * 2**20 + 1, "article") == (
+            "is more than 4,194,305 bytes; a article file may be at most 4,194,305 bytes")
 
     def test_flow_nesting_at_the_limit(self) -> None:
         # The top-level mapping is one level; MAX_DEPTH - 1 lists fit inside it.
@@ -975,6 +989,63 @@ class TestNoValue:
 
 @pytest.mark.usefixtures("parser")
 class TestMessages:
+    def test_a_line_break_in_a_key_stays_inside_its_report_line(self) -> None:
+        # Written raw, the key would print a fake report line and a GitHub annotation.
+        assert problems(HEAD + '"x\\nb.yaml:1:1: fake\\n::error::pwn": 1\n') == [
+            "b.yaml:4:1: unknown key `x\\nb.yaml:1:1: fake\\n::error::pwn` in a briefing"]
+
+    def test_line_breaks_in_speakers_ids_and_duplicate_keys_are_escaped(self) -> None:
+        assert problems(
+            HEAD + 'participants:\n  - id: a\n    name: "Jane\\nDoe"\n  - id: b\n    name: B\n'
+            'statements:\n  - by: "jane\\ndoe"\n    text: t\n'
+            'x-a:\n  "k\\n::error::x": 1\n  "k\\n::error::x": 2\n'
+            'x-ids: [{id: "a\\nb"}]\n'
+        ) == [
+            "b.yaml:10:9: `by: jane\\ndoe` names no participant; use the `id` or name of one "
+            "listed in `participants`; did you mean `Jane\\nDoe`?",
+            "b.yaml:14:3: duplicate key `k\\n::error::x`: it appears above too",
+        ]
+        assert problems(HEAD + 'participants:\n  - {id: "a\\tb", name: A}\n'
+                        '  - {id: "a\\tb", name: B}\n')[-1] == (
+            "b.yaml:6:10: id `a\\tb` is used by another participant above; ids must be unique")
+
+    def test_a_message_is_one_line_whatever_it_holds(self) -> None:
+        assert str(Problem("a\nb.yaml", "x\ny\rz\u2028", 1, 2)) == "a\\nb.yaml:1:2: x␊y␍z⟨U+2028⟩"
+
+    @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\r"],
+                             ids=["LS", "PS", "NEL", "CR"])
+    def test_line_numbers_count_line_feeds_only(self, separator: str) -> None:
+        """YAML's other line breaks, in a value, move no later line or column: an
+        editor and `grep -n` count line feeds only."""
+        assert problems(HEAD + f'location: "a{separator}b"\nlocaton: x\n') == [
+            "b.yaml:5:1: unknown key `locaton` in a briefing; did you mean `location`?"]
+        flow = '{briefing: 1, title: "a' + separator + 'b", summary: S, locaton: x}\n'
+        assert problems(flow) == [
+            f"b.yaml:1:{flow.index('locaton') + 1}: unknown key `locaton` in a briefing; "
+            "did you mean `location`?"]
+        line = f'x-a: "a{separator}b{separator}" junk'
+        assert problems(HEAD + line + "\n") == [
+            f"b.yaml:4:{line.index('junk') + 1}: unexpected text after the value on this "
+            "line; if it is part of the value, put the whole value in quotes"]
+
+    def test_every_position_is_placed_as_its_character_index_says(self, parser: str) -> None:
+        """The parser's lines placed in the file's agree, for every event, with the
+        character index the parser also reports."""
+        loader_class = yaml.CSafeLoader if parser == "libyaml" else yaml.SafeLoader
+        text = ('a: "ü\u2028x"\nbb: "é\u2028\u2028y"   \nc: [1,\r 2]\n'
+                'd: "p\x85q\rr\r\ns"\ne: {f: "\u2029", g: 1}\n')
+        feeds = yaml_tree.LineFeeds(text)
+        loader = loader_class(text)
+        placed = 0
+        while (event := loader.get_event()) is not None:
+            mark = event.start_mark
+            assert mark is not None
+            before = text[: mark.index]
+            assert feeds.place(mark.line + 1, mark.column + 1) == (
+                before.count("\n") + 1, mark.index - before.rfind("\n"))
+            placed += 1
+        assert placed > 20
+
     def test_every_problem_at_once_sorted_by_line(self) -> None:
         text = (
             "briefing: 1\ntitle: T\nsummary: S\n"
@@ -1454,12 +1525,80 @@ class TestFiles:
     def test_a_named_pipe_is_not_opened(self, tmp_path: Path) -> None:
         path = tmp_path / "pipe.yaml"
         os.mkfifo(path)
-        assert file_problems(path) == [
-            f"{path}: is not a regular file, so it is not read as a briefing"
-        ]
+        assert file_problems(path) == [f"{path}: is a named pipe (FIFO), not a briefing file"]
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+    def test_a_named_pipe_swapped_in_after_any_check_is_not_waited_on(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Another program replaces the file with a named pipe as it is being opened:
+        what was opened is checked, and opening did not wait for a writer."""
+        path = tmp_path / "swapped.yaml"
+        path.write_text(HEAD, encoding="utf-8")
+
+        def swap() -> None:
+            if not stat.S_ISFIFO(os.lstat(path).st_mode):
+                os.unlink(path)
+                os.mkfifo(path)
+
+        real_stat, real_open = Path.stat, os.open
+
+        def stat_then_swap(self: Path, **options: Any) -> os.stat_result:
+            info = real_stat(self, **options)
+            if self == path:
+                swap()
+            return info
+
+        def swap_then_open(name: Any, flags: int, *rest: Any, **options: Any) -> int:
+            if os.fspath(name) == str(path):
+                swap()
+            return real_open(name, flags, *rest, **options)
+
+        monkeypatch.setattr(Path, "stat", stat_then_swap)
+        monkeypatch.setattr(os, "open", swap_then_open)
+        found: list[list[str]] = []
+        reader = threading.Thread(target=lambda: found.append(file_problems(path)), daemon=True)
+        reader.start()
+        reader.join(timeout=30)  # a guard against a hang, not a measure of speed
+        if reader.is_alive():  # blocked opening the pipe: let it go, then fail
+            os.close(real_open(path, os.O_WRONLY | os.O_NONBLOCK))
+            reader.join()
+            pytest.fail("opening the file waited for a writer to the named pipe")
+        assert found == [[f"{path}: is a named pipe (FIFO), not a briefing file"]]
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+    def test_a_device_is_named(self) -> None:
+        assert file_problems(Path("/dev/zero")) == [
+            "/dev/zero: is a character device, not a briefing file"]
+
+    @pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")
+    def test_a_socket_is_named(self, tmp_path: Path) -> None:
+        path = tmp_path / "s.yaml"
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind(str(path))
+            assert file_problems(path) == [f"{path}: is a socket, not a briefing file"]
+
+    def test_an_empty_name_is_named(self) -> None:
+        assert file_problems("") == [
+            '"": the file name is empty; give the name of a briefing file']
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="needs symlinks")
+    def test_symbolic_links_to_nothing_and_in_a_loop(self, tmp_path: Path) -> None:
+        (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+        (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+        (tmp_path / "c.yaml").symlink_to(tmp_path / "nothing.yaml")
+        assert file_problems(tmp_path / "a.yaml") == [
+            f"{tmp_path / 'a.yaml'}: is a loop of symbolic links"]
+        assert file_problems(tmp_path / "c.yaml") == [
+            f"{tmp_path / 'c.yaml'}: is a symbolic link to a file that does not exist"]
+
+    def test_a_name_that_is_not_utf8_is_escaped(self, tmp_path: Path) -> None:
+        name = os.fsdecode(os.fsencode(str(tmp_path)) + b"/\x9b2J\xff.yaml")
+        assert file_problems(Path(name)) == [f"{tmp_path}/\\x9b2J\\xff.yaml: no such file"]
 
     def test_a_name_with_a_nul(self) -> None:
-        assert file_problems(Path("a\x00b.yaml")) == ["a␀b.yaml: is not a valid file name"]
+        assert file_problems(Path("a\x00b.yaml")) == [
+            "a\\x00b.yaml: is not a valid file name (it holds a NUL character)"]
 
     def test_a_file_name_in_messages_is_as_given(self, write_briefing: WriteBriefing) -> None:
         path = write_briefing("briefing: 1\n", name="x.yaml")
@@ -1496,8 +1635,9 @@ class TestFiles:
             ),
             ("missing.txt", "the source text 'missing.txt' does not exist beside this file"),
             ("sub", "the source text 'sub' is a folder, not a file"),
-            ("a" * 5000, f"the source text '{'a' * 37}...' does not exist beside this file"),
-            ('"a\\0b"', "the source text 'a\\x00b' does not exist beside this file"),
+            ("a" * 5000, f"the source text '{'a' * 37}...' has a name too long for the system"),
+            ('"a\\0b"',
+             "the source text 'a\\x00b' is not a valid file name (it holds a NUL character)"),
         ],
     )
     def test_source_text_refused(
@@ -1520,6 +1660,27 @@ class TestFiles:
     def test_source_text_is_not_checked_without_a_folder(self) -> None:
         b = read(HEAD + "source:\n  text: anywhere.txt\n")
         assert b.source is not None and b.source.text == "anywhere.txt"
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="needs symlinks and named pipes")
+    def test_source_text_that_is_a_loop_or_a_pipe_is_named(
+        self, write_briefing: WriteBriefing
+    ) -> None:
+        path = write_briefing(HEAD + "source:\n  text: loop.txt\n", name="b.yaml")
+        (path.parent / "loop.txt").symlink_to(path.parent / "loop.txt")
+        assert file_problems(path) == [
+            f"{path}:5:9: the source text 'loop.txt' is a loop of symbolic links"]
+        path.write_text(HEAD + "source:\n  text: pipe.txt\n", encoding="utf-8")
+        os.mkfifo(path.parent / "pipe.txt")
+        assert file_problems(path) == [
+            f"{path}:5:9: the source text 'pipe.txt' is a named pipe (FIFO), not a file"]
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+    def test_an_article_that_became_a_pipe_is_not_waited_on(self, tmp_path: Path) -> None:
+        os.mkfifo(tmp_path / "article.txt")
+        article = read_article(tmp_path / "article.txt")
+        assert article is not None and article.text == ""
+        assert article.note == (
+            f"{tmp_path / 'article.txt'}: is a named pipe (FIFO), not a article file")
 
 
 # ---------------------------------------------------------------------------

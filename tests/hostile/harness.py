@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from briefing.model import Briefing
-from briefing.safe_text import visible
+from briefing.safe_text import shown_path, visible
 from tests.cli_run import child_environment
 
 HERE = Path(__file__).resolve().parent
@@ -96,25 +96,38 @@ def run_briefing(
     stdin: Path | None = None,
     env: dict[str, str] | None = None,
     timeout: float = 60,
+    reader_gone: bool = False,
 ) -> Run:
     """Run ``python -m briefing ARGS`` with at most ``MEMORY_LIMIT`` of memory.
 
     ``stdin`` is a file fed on standard input. Output goes to temporary files,
     so that a child printing much cannot block on a full pipe; the child is
-    reaped with ``os.wait4``, which gives its own peak memory.
+    reaped with ``os.wait4``, which gives its own peak memory. With
+    ``reader_gone``, standard output is a pipe whose reader has already gone
+    (``| true``): every write to it fails. Output is decoded as UTF-8, a byte
+    that is not UTF-8 kept as a lone surrogate (which ``terminal_actions``
+    reports).
     """
     environment = child_environment(env)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, _opened(stdin) as source:
+        target: IO[bytes] | int = out
+        if reader_gone:
+            reader, target = os.pipe()
+            os.close(reader)
         started = time.perf_counter()
-        child = subprocess.Popen(
-            [sys.executable, "-m", "briefing", *args],
-            stdin=source,
-            stdout=out,
-            stderr=err,
-            cwd=cwd,
-            env=environment,
-            preexec_fn=_limit_memory,
-        )
+        try:
+            child = subprocess.Popen(
+                [sys.executable, "-m", "briefing", *args],
+                stdin=source,
+                stdout=target,
+                stderr=err,
+                cwd=cwd,
+                env=environment,
+                preexec_fn=_limit_memory,
+            )
+        finally:
+            if isinstance(target, int):
+                os.close(target)
         timer = threading.Timer(timeout, child.kill)
         timer.start()
         try:
@@ -127,8 +140,8 @@ def run_briefing(
         err.seek(0)
         return Run(
             child.returncode,
-            out.read().decode("utf-8"),
-            err.read().decode("utf-8"),
+            out.read().decode("utf-8", "surrogateescape"),
+            err.read().decode("utf-8", "surrogateescape"),
             seconds,
             usage.ru_utime + usage.ru_stime,
             usage.ru_maxrss * 1024,  # kilobytes on Linux
@@ -164,7 +177,7 @@ def header_values(path: Path, prefix: str) -> list[str]:
 
 def expected_lines(lines: list[str] | tuple[str, ...], file: str) -> list[str]:
     """Expected output with ``{file}`` replaced by the name as the program shows it."""
-    return [line.replace("{file}", visible(file)) for line in lines]
+    return [line.replace("{file}", shown_path(file)) for line in lines]
 
 
 # -- what reaches the terminal ----------------------------------------------------
@@ -173,12 +186,14 @@ def expected_lines(lines: list[str] | tuple[str, ...], file: str) -> list[str]:
 def terminal_actions(output: str) -> list[str]:
     """Everything in ``output`` that a terminal would act on rather than show, other
     than colour and style codes: escape sequences, C0 and C1 controls but line
-    breaks and tabs, and bidirectional controls."""
+    breaks and tabs, bidirectional controls, and bytes that are not UTF-8 (0x9B is
+    a one-byte CSI on many terminals)."""
     found = []
     rest = SGR.sub("", output)
     for char in rest:
         code = ord(char)
-        if (code < 0x20 and char not in "\n\t") or 0x7F <= code <= 0x9F or char in BIDI_CONTROLS:
+        if ((code < 0x20 and char not in "\n\t") or 0x7F <= code <= 0x9F or char in BIDI_CONTROLS
+                or 0xDC80 <= code <= 0xDCFF):  # a raw byte that is not UTF-8
             found.append(repr(char))
     return found
 
@@ -221,12 +236,14 @@ def run_in_pty(
     rows: int = 50,
     timeout: float = 30,
     answer: Callable[[bytes], bytes | None] | None = None,
+    stderr: IO[bytes] | None = None,
 ) -> tuple[int, bytes]:
     """Run ``python -m briefing ARGS`` on a pseudo-terminal; its exit code and
     every byte it wrote to the terminal.
 
     ``answer``, if given, sees all output so far after each read and may return
-    keys to type (once it has returned some, it is not asked again).
+    keys to type (once it has returned some, it is not asked again). ``stderr``,
+    if given, takes standard error instead of the terminal (``2>log``).
     """
     leader, follower = pty.openpty()
     ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
@@ -235,7 +252,7 @@ def run_in_pty(
         [sys.executable, "-m", "briefing", *args],
         stdin=follower,
         stdout=follower,
-        stderr=follower,
+        stderr=follower if stderr is None else stderr,
         env=environment,
         cwd=ROOT,
         start_new_session=True,

@@ -13,6 +13,8 @@ Two sources of cases, one place each (see README.md):
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,8 +52,9 @@ HEAD = "briefing: 1\ntitle: Kazakhstan and the EU\nsummary: Ministers met.\n"
 class Generated:
     """A case made at test time in a fresh folder."""
 
-    make: Callable[[Path], Path]
-    """Writes the case into the folder; returns the path to check."""
+    make: Callable[[Path], Path | str]
+    """Writes the case into the folder; returns the path to check (a string, for
+    one a ``Path`` cannot hold: the empty name)."""
     expect: tuple[str, ...]
     """The exact lines printed on standard error; ``{file}`` is the path checked."""
     stdin: bool = False
@@ -98,6 +101,49 @@ def _symlink_loop(folder: Path) -> Path:
     return folder / "a.yaml"
 
 
+def _dangling_symlink(folder: Path) -> Path:
+    (folder / "a.yaml").symlink_to(folder / "nothing.yaml")
+    return folder / "a.yaml"
+
+
+def _socket(folder: Path) -> Path:
+    # Bound by a child that exits at once: the socket file stays, no one listens.
+    path = folder / "socket.yaml"
+    subprocess.run([sys.executable, "-c", "import socket, sys; "
+                    "socket.socket(socket.AF_UNIX).bind(sys.argv[1])", str(path)], check=True)
+    return path
+
+
+def _named(name: bytes, data: bytes = HEAD.encode()) -> Callable[[Path], Path]:
+    """A file whose name is ``name``, bytes that need not be UTF-8."""
+
+    def make(folder: Path) -> Path:
+        path = Path(os.fsdecode(os.fsencode(folder) + b"/" + name))
+        path.write_bytes(data)
+        return path
+
+    return make
+
+
+def _article(kind: Callable[[Path], None]) -> Callable[[Path], Path]:
+    """A briefing whose ``source.text`` names ``article.txt``, which ``kind`` makes."""
+
+    def make(folder: Path) -> Path:
+        kind(folder / "article.txt")
+        return _text(HEAD + "source:\n  text: article.txt\n")(folder)
+
+    return make
+
+
+def _loop(path: Path) -> None:
+    path.symlink_to(path)
+
+
+_LIMIT = f"{MAX_FILE_BYTES:,} bytes" + (
+    f" ({MAX_FILE_BYTES // 2**20} MiB)" if MAX_FILE_BYTES % 2**20 == 0 else "")
+"""The size limit as messages write it."""
+
+
 def _tiny_entries(count: int) -> str:
     """``x-m`` holding ``count`` entries of 13 bytes: ``k0000000: 1``."""
     return HEAD + "x-m:\n" + "".join(f" k{index:07d}: 1\n" for index in range(count))
@@ -142,10 +188,13 @@ GENERATED: dict[str, Generated] = {
         ("{file}:2:118: the file is not valid UTF-8 here (byte 0x80); save it as UTF-8",),
     ),
     "a 50 MB file": Generated(
-        _sparse(50 * 2**20), ("{file}: is 50.0 MB; a briefing file may be at most 16 MB",)
+        _sparse(50 * 2**20),
+        (f"{{file}}: is 52,428,800 bytes; a briefing file may be at most {_LIMIT}",),
     ),
     "a 50 MB file on standard input": Generated(
-        _sparse(50 * 2**20), ("<stdin>: is more than 16 MB; a briefing file may be at most 16 MB",),
+        _sparse(50 * 2**20),
+        (f"<stdin>: is more than {MAX_FILE_BYTES:,} bytes; a briefing file may be at most "
+         f"{_LIMIT}",),
         stdin=True,
     ),
     "a null title on standard input": Generated(
@@ -157,22 +206,43 @@ GENERATED: dict[str, Generated] = {
         stdin=True,
     ),
     "one byte over the size limit": Generated(
-        _sparse(MAX_FILE_BYTES + 1), ("{file}: is 16.0 MB; a briefing file may be at most 16 MB",)
+        # Not "16.0 MB" against a limit of "16 MB": sizes in bytes, both.
+        _sparse(MAX_FILE_BYTES + 1),
+        (f"{{file}}: is {MAX_FILE_BYTES + 1:,} bytes; a briefing file may be at most {_LIMIT}",),
     ),
     "a folder": Generated(_folder, ("{file}: is a folder, not a briefing file",)),
     "a missing path": Generated(lambda folder: folder / "missing.yaml", ("{file}: no such file",)),
     "a name with escape sequences, missing": Generated(
         lambda folder: folder / "\x1b]0;pwned\x07\x1b[2J.yaml", ("{file}: no such file",)
     ),
-    "a named pipe": Generated(
-        _fifo, ("{file}: is not a regular file, so it is not read as a briefing",)
-    ),
+    "a named pipe": Generated(_fifo, ("{file}: is a named pipe (FIFO), not a briefing file",)),
     "an endless device": Generated(
-        lambda folder: Path("/dev/zero"),
-        ("{file}: is not a regular file, so it is not read as a briefing",),
+        lambda folder: Path("/dev/zero"), ("{file}: is a character device, not a briefing file",)
     ),
-    "a symlink loop": Generated(
-        _symlink_loop, ("{file}: cannot read: Too many levels of symbolic links",)
+    "a socket": Generated(_socket, ("{file}: is a socket, not a briefing file",)),
+    "an empty name": Generated(
+        # Not "." (the current folder), which "" would become as a Path.
+        lambda folder: "", ('"": the file name is empty; give the name of a briefing file',)
+    ),
+    "a symlink loop": Generated(_symlink_loop, ("{file}: is a loop of symbolic links",)),
+    "a symlink to nothing": Generated(
+        _dangling_symlink, ("{file}: is a symbolic link to a file that does not exist",)
+    ),
+    "a name that is not UTF-8": Generated(
+        # 0x9B is a one-byte CSI: `CSI 2 J` clears the screen.
+        _named(b"\x9b2J\xff.yaml", (HEAD + "titel: x\n").encode()),
+        ("{file}:4:1: unknown key `titel` in a briefing; did you mean `title`?",),
+    ),
+    "a name with a line break": Generated(
+        _named(b"a\nfake.yaml:1:1: fake.yaml", (HEAD + "titel: x\n").encode()),
+        ("{file}:4:1: unknown key `titel` in a briefing; did you mean `title`?",),
+    ),
+    "source.text in a symlink loop": Generated(
+        _article(_loop), ("{file}:5:9: the source text 'article.txt' is a loop of symbolic links",)
+    ),
+    "source.text naming a named pipe": Generated(
+        _article(os.mkfifo),
+        ("{file}:5:9: the source text 'article.txt' is a named pipe (FIFO), not a file",),
     ),
     "15 MB of tiny mapping entries": Generated(
         _text(_tiny_entries(1_150_000)),
@@ -265,6 +335,7 @@ def test_a_generated_case(name: str, tmp_path: Path) -> None:
     case = GENERATED[name]
     path = case.make(tmp_path)
     if case.stdin:
+        assert isinstance(path, Path)
         run = run_briefing("validate", "-", stdin=path, cwd=tmp_path)
     else:
         run = run_briefing("validate", str(path), cwd=tmp_path)

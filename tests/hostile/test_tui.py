@@ -125,3 +125,19 @@ def test_the_viewer_in_a_terminal_sends_none_of_the_files_sequences() -> None:
     text = _text_of(output)
     for stand_in in ("␛]0;pwned title␇", "␛[2J", "⟨U+202E⟩"):
         assert stand_in in text
+
+
+def test_the_viewer_does_not_start_with_standard_error_redirected(tmp_path: Path) -> None:
+    """`briefing FILE 2>log` on a terminal: Textual draws on standard error, so the
+    viewer would be drawn into the log (and wait for keys). It says what to run
+    instead, draws nothing, and ends."""
+    path = VALID / "markup.yaml"
+    with (tmp_path / "log").open("w+b") as log:
+        code, output = run_in_pty(str(path), timeout=30, stderr=log)
+        log.seek(0)
+        logged = log.read().decode("utf-8")
+    assert code == 2, f"the viewer started:\n{_text_of(logged)[-2000:]}"
+    assert output == b""
+    assert logged == (
+        "briefing: the viewer needs a terminal, but standard error is not one; to print the "
+        f"briefing instead, run `briefing summary {path}`\n")
