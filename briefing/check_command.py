@@ -81,7 +81,8 @@ def run_check(
             "not_found": counts[Status.NOT_FOUND], "mismatched": counts[Status.MISMATCHED],
             "without_evidence": counts[Status.NO_EVIDENCE], "files_not_checked": unchecked,
         }, "ok": not failed}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(_terminal_safe(json.dumps(document, ensure_ascii=False, indent=2))
+                         + "\n")
     else:
         print(totals)
     return EXIT_INVALID if failed else EXIT_OK
@@ -128,6 +129,16 @@ def _totals_line(counts: dict[Status, int], unchecked: int) -> str:
     if unchecked:
         line += f"; {unchecked} file{'s' if unchecked != 1 else ''} not checked"
     return line
+
+
+def _terminal_safe(text: str) -> str:
+    """JSON ``text`` with the characters a terminal acts on (DEL, C1 controls, bidi
+    controls, line and paragraph separators) as ``\\uXXXX`` escapes: the same JSON
+    for a script, harmless on a screen. (``json`` escapes C0 controls itself.)"""
+    import re
+
+    return re.sub("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]",
+                  lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _problem_json(problem: Problem) -> dict[str, Any]:

@@ -184,3 +184,43 @@ def test_summary_with_evidence_numbers_the_backed_claims_and_lists_the_passages(
     english = run_cli("summary", "--evidence", "--lang", "en", SAMPLE).stdout
     assert "Evidence from the article" in english
     assert "[1]" not in run_cli("summary", SAMPLE).stdout
+
+
+def test_an_article_cut_at_the_size_limit_is_warned_about(tmp_path: Path) -> None:
+    from briefing.limits import MAX_SOURCE_TEXT_BYTES
+
+    filler = ("Слова статьи. " * (MAX_SOURCE_TEXT_BYTES // 20)).encode("utf-8")
+    article = filler[:MAX_SOURCE_TEXT_BYTES - 100] + " Начало статьи хвост.".encode() * 20
+    (tmp_path / "a.txt").write_bytes(article)
+    (tmp_path / "b.yaml").write_text(
+        "briefing: 1\ntitle: T\nsummary: S\nsource:\n  text: a.txt\npriorities:\n"
+        "  - sector: X\n    evidence: Слова статьи\n", encoding="utf-8")
+    result = run_cli("check", "b.yaml", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.startswith("b.yaml:5:9: warning: only the first ")
+    assert result.stderr.endswith(" of the article are shown; evidence after that is not "
+                                  "found\n")
+    assert result.stdout == "1 claim: 1 backed, 0 not found, 0 mismatched, 0 without evidence\n"
+
+
+def test_summary_with_evidence_but_no_article_says_so_and_prints_the_summary(
+    tmp_path: Path,
+) -> None:
+    tampered(tmp_path, ("  text: kazinform-eurasian-connectivity.ru.txt\n", ""))
+    result = run_cli("summary", "--evidence", NAME, cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr == ("briefing: the briefing names no source article (`source.text`), "
+                             "so its evidence cannot be checked\n")
+    assert "Ключевые цифры" in result.stdout and "Подтверждения из статьи" not in result.stdout
+
+
+def test_json_keeps_text_from_the_article_exact_and_harmless(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Платёж \x9b2J прошёл \u202eвчера\x1b.", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "briefing: 1\ntitle: T\nsummary: S\nsource: {text: a.txt}\npriorities:\n"
+        "  - sector: X\n    evidence: \"Платёж 2J прошёл вчера\"\n", encoding="utf-8")
+    result = run_cli("check", "--json", "b.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert not {"\x9b", "\u202e", "\x1b"} & set(result.stdout)
+    (claim,) = json.loads(result.stdout)["files"][0]["claims"]
+    assert claim["closest"]["text"] == "Платёж \x9b2J прошёл \u202eвчера"
