@@ -40,7 +40,8 @@ STDIN_ARGUMENT = "-"
 """The FILE that stands for standard input."""
 STDIN_NAME = "<stdin>"
 """What every message calls standard input."""
-COMMANDS = ("open", "summary", "validate", "check", "schema", "new")
+COMMANDS = ("open", "summary", "validate", "check", "export", "diff", "serve", "index",
+            "search", "schema", "new", "draft")
 """The commands, in the order help lists them (``_parser`` adds one subparser each)."""
 _YAML_SUFFIXES = (".yaml", ".yml")
 _OPEN_OPTIONS = ("--lang",)
@@ -107,9 +108,62 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
                        help="claims without evidence are errors, not warnings")
     check.set_defaults(func=_check)
 
+    from .export import FORMATS
+
+    export = commands.add_parser(
+        "export", help="write a briefing as Markdown, HTML, JSON, plain text or SVG")
+    export.add_argument("file", help="briefing file, or - for standard input")
+    export.add_argument("--to", required=True, choices=FORMATS, help="the format")
+    export.add_argument("--lang", metavar="LANG",
+                        help="language of the text (default: the briefing's original)")
+    export.set_defaults(func=_export)
+
+    diff = commands.add_parser(
+        "diff", help="what changed between two versions of a briefing (exit 1 if any)")
+    diff.add_argument("old", metavar="OLD", help="the earlier version, or - for standard input")
+    diff.add_argument("new", metavar="NEW", help="the later version")
+    diff.add_argument("--lang", metavar="LANG",
+                      help="language of the text (default: the new version's original)")
+    diff.add_argument("--json", action="store_true", help="print the changes as JSON")
+    diff.add_argument("--width", metavar="N", type=_positive_int,
+                      help="width in columns (default: the terminal's, or 80)")
+    diff.set_defaults(func=_diff)
+
+    serve = commands.add_parser(
+        "serve", help="open the viewer in a web browser (needs the extra briefing[web])")
+    serve.add_argument("file", nargs="?", help="briefing file (default: the sample)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--lang", metavar="LANG",
+                       help="language of the text and the interface (default: the briefing's)")
+    serve.set_defaults(func=_serve)
+
+    index = commands.add_parser(
+        "index", help="build or update the search index of a library (a folder of briefings)")
+    index.add_argument("folder", nargs="?", metavar="DIR",
+                       help="the library's folder (default: the current one)")
+    index.set_defaults(func=_index)
+
+    search = commands.add_parser(
+        "search", help="search every briefing of a library (exit 1 if nothing is found)")
+    search.add_argument("query", metavar="QUERY", help="the words to find")
+    search.add_argument("folder", nargs="?", metavar="DIR",
+                        help="the library's folder (default: the current one)")
+    search.add_argument("--json", action="store_true", help="print the results as JSON")
+    search.add_argument("--limit", metavar="N", type=int, default=20,
+                        help="at most N briefings, best first (default: 20)")
+    search.set_defaults(func=_search)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of the briefing format")
     new = commands.add_parser("new", help="print a commented starter briefing")
-    for command in (schema, new):
+    draft = commands.add_parser(
+        "draft", help="draft a briefing from a news article, each claim with its evidence")
+    draft.add_argument("article", metavar="ARTICLE", help="the article: a UTF-8 text file")
+    draft.add_argument("--lang", choices=("ru", "en"),
+                       help="the article's language (default: guessed from its letters)")
+    draft.set_defaults(func=_draft)
+    for command in (export, schema, new, draft):
         # A string, not a Path: Path drops the trailing '/' that says a folder was meant.
         command.add_argument("-o", "--output", metavar="FILE", help="write it to FILE")
         command.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -153,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # much as checking a briefing, and a one-shot command makes little garbage
         # (the loader pauses the collector for its part anyway).
         gc.disable()
-        _escape_what_cannot_be_encoded()
+        _prepare_standard_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     options: Options | None = _quick_options(args)
     if options is None:
@@ -164,8 +218,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[Options], int] = options.func
     if program and run is not _open:
         _end(_run(run, options))
-    if program:
-        gc.enable()  # the viewer runs for as long as the reader likes
+    # The viewer runs for as long as the reader likes: it turns the collector back on
+    # once its first screen is painted (collecting while Textual loads costs about
+    # 100 ms of its start-up), see ``briefing.tui.viewer_state.started``.
     return _run(run, options)
 
 
@@ -241,15 +296,45 @@ def _parse(args: list[str]) -> argparse.Namespace | int:
     return parser.parse_args(args)
 
 
-def _escape_what_cannot_be_encoded() -> None:
+def _prepare_standard_streams() -> None:
     """Make standard output and error write what their encoding cannot hold as
     ``\\uNNNN`` escapes, so that a strict ASCII one (``PYTHONIOENCODING=ascii``)
     ends in no ``UnicodeEncodeError``, and a lone surrogate never goes out as the
-    raw byte it stands for (``LC_ALL=C``)."""
+    raw byte it stands for (``LC_ALL=C``).
+
+    Started without standard output (``>&-``), Python makes it ``None``, and
+    ``print`` then writes nothing and no error: a command would succeed having
+    reported nothing. Without standard error, ``print(file=None)`` goes to
+    standard output instead. So a missing output fails at its first write, and a
+    missing error output takes messages to nowhere.
+    """
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115  # for the life of the process
+
+
+class _ClosedOutput:
+    """Stands for a standard output the program was started without: every write
+    fails, as a write to a closed descriptor does."""
+
+    closed = False
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        """Nothing was written, so there is nothing to flush."""
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _run(run: Callable[[Options], int], options: Options) -> int:
@@ -392,15 +477,113 @@ def _summary(options: Options) -> int:
         _report(error)
         return EXIT_INVALID
     if language is not None and language not in briefing.languages:
-        from .safe_text import visible
-
-        print(f"briefing: no text in {visible(language)!r} in this briefing; showing "
-              f"{briefing.language!r} (it has: {', '.join(briefing.languages)})",
-              file=sys.stderr)
+        _no_language(language, briefing)
     if getattr(options, "evidence", False):  # the quick path leaves it out
         return _summary_with_evidence(briefing, language, options.width)
     print_summary(Outline(briefing, language), width=options.width)
     return EXIT_OK
+
+
+def _export(options: Options) -> int:
+    """``briefing export FILE --to FORMAT [-o OUT [--force]]``: print, or write, the
+    briefing in another format."""
+    from .errors import BriefingError
+    from .export import export
+    from .outline import Outline
+
+    language: str | None = options.lang
+    try:
+        briefing = _load(options.file)
+    except BriefingError as error:
+        _report(error)
+        return EXIT_INVALID
+    if language is not None and language not in briefing.languages:
+        _no_language(language, briefing)
+    title = f"briefing export {_display_name(options.file)}"
+    text = export(Outline(briefing, language), options.to, title=title)
+    if options.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    return _write_output(options.output, text, options.force, f"briefing.{options.to}")
+
+
+def _diff(options: Options) -> int:
+    """``briefing diff OLD NEW``: what changed; exit 0 when nothing did, 1 when
+    something did, 2 when either file cannot be read (its problems listed)."""
+    from .diff import compare
+    from .errors import BriefingError
+    from .outline import Outline
+
+    briefings = []
+    for name in (options.old, options.new):
+        try:
+            briefings.append(_load(name))
+        except BriefingError as error:
+            _report(error)
+    if len(briefings) < 2:
+        return EXIT_USAGE
+    old, new = briefings
+    language: str = options.lang or new.language
+    changes = compare(Outline(old, language), Outline(new, language))
+    if options.json:
+        from .diff_view import diff_json
+
+        sys.stdout.write(diff_json(changes, _display_name(options.old),
+                                   _display_name(options.new)))
+    else:
+        from .diff_view import print_diff
+
+        print_diff(changes, Outline(new, language).language, width=options.width)
+    return EXIT_INVALID if changes else EXIT_OK
+
+
+def _serve(options: Options) -> int:
+    """``briefing serve [FILE]``: the viewer in a browser, until Ctrl+C."""
+    from .errors import BriefingError
+    from .safe_text import visible
+
+    try:
+        import textual_serve  # noqa: F401  (the extra is installed)
+    except ImportError:
+        print("briefing: `serve` needs the web extra: pip install 'briefing[web]'",
+              file=sys.stderr)
+        return EXIT_USAGE
+    from .serve import LOCAL_HOSTS, serve, url
+
+    name: str | None = options.file
+    if name == STDIN_ARGUMENT:
+        print("briefing: `serve` needs a file; it cannot serve standard input",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if name is not None:
+        try:
+            _load(name)  # what is wrong is said here, once, not in every browser tab
+        except BriefingError as error:
+            _report(error)
+            return EXIT_INVALID
+        name = os.path.abspath(name)
+    host: str = options.host
+    if host not in LOCAL_HOSTS:
+        print(f"briefing: warning: serving on {visible(host)}: anyone who can reach this "
+              "address can read the briefing", file=sys.stderr)
+    title = os.path.basename(name) if name is not None else "briefing"
+    print(f"briefing: serving {visible(title)} on {visible(url(host, options.port))}; "
+          "press Ctrl+C to stop", file=sys.stderr)
+    try:
+        serve(name, host, options.port, title, options.lang)
+    except OSError as error:  # the port is taken, the address is not this machine's
+        print(f"briefing: cannot serve on {visible(url(host, options.port))}: "
+              f"{error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def _no_language(language: str, briefing: Briefing) -> None:
+    """Say that ``briefing`` has no text in ``language``, and which it shows instead."""
+    from .safe_text import visible
+
+    print(f"briefing: no text in {visible(language)!r} in this briefing; showing "
+          f"{briefing.language!r} (it has: {', '.join(briefing.languages)})", file=sys.stderr)
 
 
 def _schema(options: Options) -> int:
@@ -428,6 +611,20 @@ def _summary_with_evidence(briefing: Briefing, language: str | None, width: int 
     return EXIT_OK
 
 
+def _index(options: Options) -> int:
+    """``briefing index [DIR]``: build or update a library's index."""
+    from .library.commands import run_index
+
+    return run_index(options.folder)
+
+
+def _search(options: Options) -> int:
+    """``briefing search QUERY [DIR] [--json] [--limit N]``: search a library."""
+    from .library.commands import run_search
+
+    return run_search(options.query, options.folder, options.json, options.limit)
+
+
 def _check(options: Options) -> int:
     """``briefing check FILE... [--json] [--strict]``: each claim against its article."""
     from .check_command import run_check
@@ -453,6 +650,15 @@ def _validate(options: Options) -> int:
     if len(names) > 1:
         print(f"{len(names)} files checked, {failed} with problems", file=sys.stderr)
     return EXIT_INVALID if failed else EXIT_OK
+
+
+def _draft(options: Options) -> int:
+    """``briefing draft ARTICLE [--lang ru|en] [-o FILE [--force]]``: see
+    ``briefing.draft.command``."""
+    from .draft.command import run_draft
+
+    return run_draft(options.article, options.lang, options.output, options.force,
+                     _write_output)
 
 
 def _new(options: Options) -> int:
@@ -582,9 +788,17 @@ def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
             os.unlink(temporary)
 
 
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""The ``TEXTUAL_DRIVER`` textual-serve runs the viewer with."""
+
+
 def _not_terminals() -> str:
     """Which of standard input, output and error are not terminals, as the subject
-    (``"standard error is not one"``); ``""`` when all three are."""
+    (``"standard error is not one"``); ``""`` when all three are, or when the viewer
+    is run by ``briefing serve`` (textual-serve sets Textual's web driver, which
+    speaks to the browser through pipes)."""
+    if os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:
+        return ""
     names = [name for name, stream in (("input", sys.stdin), ("output", sys.stdout),
                                        ("error", sys.stderr))
              if stream is None or stream.closed or not stream.isatty()]

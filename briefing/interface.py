@@ -140,6 +140,13 @@ RUSSIAN: Mapping[str, str] = {
     "Save screenshot": "Сохранить снимок экрана",
     "Save an SVG picture of the screen in the current folder":
         "Сохранить SVG-снимок экрана в текущую папку",
+    # What changed between two versions (`briefing diff`).
+    "No differences.": "Различий нет.",
+    "Changes: {count} ({details})": "Изменений: {count} ({details})",
+    "added {count}": "добавлено {count}",
+    "removed {count}": "удалено {count}",
+    "changed {count}": "изменено {count}",
+    "moved {count}": "перемещено {count}",
 }
 """The Russian catalogue: each message's English text and its translation."""
 

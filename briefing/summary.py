@@ -423,10 +423,10 @@ def print_summary(
     console = make_console(file, width)
     renderer = SummaryRenderer(outline, evidence)
     for renderable in renderer.renderables():
-        _print_in_batches(console, renderable)
+        print_renderable(console, renderable)
 
 
-def _print_in_batches(console: Console, renderable: RenderableType) -> None:
+def print_renderable(console: Console, renderable: RenderableType) -> None:
     """``console.print(renderable)``, written out every few thousand lines.
 
     Rich keeps everything it prints in memory until the end; a briefing of

@@ -299,6 +299,20 @@ def test_standard_input_closed_is_one_message() -> None:
         1, b"<stdin>: is closed; there is nothing to read\n")
 
 
+@pytest.mark.parametrize("command", ["validate", "summary", "schema"])
+def test_standard_output_closed_fails_at_the_first_write(command: str) -> None:
+    """`briefing validate FILE >&-`: Python makes the missing output ``None``, to
+    which ``print`` writes nothing and says nothing; the run must not pass for one
+    that reported."""
+    args = [command] if command == "schema" else [command, str(SAMPLE)]
+    completed = subprocess.run(
+        [sys.executable, "-m", "briefing", *args], stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1), timeout=30, check=False,
+    )
+    assert (completed.returncode, completed.stderr) == (
+        1, b"briefing: cannot write output: standard output is closed\n")
+
+
 def test_the_viewer_takes_lang_without_the_open_command() -> None:
     # Not a terminal, so the viewer refuses to start, but after reading its options.
     for args in (("--lang", "en"), ("--lang", "en", str(SAMPLE)), ("open", "--lang", "en")):
