@@ -58,6 +58,9 @@ CLAIM_SECTIONS = (Section.PRIORITIES, Section.FIGURES, Section.STATEMENTS)
 EVIDENCE = "evidence"
 """The field of a claim that holds its excerpt."""
 
+_NUMBERS_SHOWN = 5
+"""Numbers of an excerpt a message names when none is the figure's value."""
+
 CLAIM_NAMES = {Section.PRIORITIES: "priority", Section.FIGURES: "figure",
                Section.STATEMENTS: "statement"}
 """What a claim of each section is called in messages."""
@@ -125,11 +128,21 @@ class EvidenceReport(NamedTuple):
     """Something the reader should know about the article (it was cut short)."""
 
     def finding(self, key: ClaimKey) -> Finding | None:
-        """The finding for claim ``key``, if it is a claim."""
+        """The finding for claim ``key``, if it is a claim (for many, see :meth:`by_key`)."""
         for finding in self.findings:
             if finding.key == key:
                 return finding
         return None
+
+    def by_key(self) -> dict[ClaimKey, Finding]:
+        """Every finding by its claim's key: for a view that shows each claim's status."""
+        return {finding.key: finding for finding in self.findings}
+
+    def backing(self, offset: int) -> tuple[ClaimKey, ...]:
+        """The claims whose evidence covers ``offset`` of the article, in reading order:
+        from a passage of the article back to what it backs."""
+        return tuple(finding.key for finding in self.findings
+                     if any(start <= offset < end for start, end in finding.spans))
 
     def counts(self) -> dict[Status, int]:
         """How many claims have each status (every status, zeros included)."""
@@ -444,8 +457,7 @@ def check_evidence(outline: Outline) -> EvidenceReport:
         reason = article.note if article is not None else "it was not read"
         return EvidenceReport((), f"the source article cannot be read: {reason}")
     index = ArticleIndex(article.text)
-    findings = [_finding(entry, index) for section in CLAIM_SECTIONS
-                for entry in outline.entries(section)]
+    findings = [_finding(entry, index) for entry in claims(outline)]
     return EvidenceReport(tuple(findings), note=article.note)
 
 
@@ -494,7 +506,8 @@ def _number_problem(entry: Entry, numbers: tuple[NumberPhrase, ...]) -> str:
     """What is wrong between a figure's value (and unit) and the numbers of its
     evidence; empty when one of them is the value."""
     value = entry.fields["value"].value
-    unit, multiplier = _figure_unit(entry.record.unit)
+    unit_field = entry.field("unit")
+    unit, multiplier = _figure_unit(unit_field.value if unit_field is not None else None)
     expected = value * multiplier
     shown = format_value(expected)
     if not numbers:
@@ -505,7 +518,11 @@ def _number_problem(entry: Entry, numbers: tuple[NumberPhrase, ...]) -> str:
     if same:
         said = ", ".join(f"{number.text} ({number.unit})" for number in same)
         return f"unit {unit} but the evidence says {said}"
-    said = ", ".join(f"{number.text} ({format_value(number.value)})" for number in numbers)
+    said = ", ".join(f"{number.text} ({format_value(number.value)})"
+                     for number in numbers[:_NUMBERS_SHOWN])
+    more = len(numbers) - _NUMBERS_SHOWN
+    if more > 0:
+        said += f" and {more} more number{'s' if more > 1 else ''}"
     return f"value {shown} but the evidence says {said}"
 
 

@@ -200,6 +200,26 @@ def test_each_claim_gets_a_status_keyed_by_its_section_and_entry() -> None:
     assert no_evidence.position == (8, 5)  # the claim itself, having no evidence
 
 
+def test_a_view_finds_each_claims_finding_and_the_claims_a_passage_backs() -> None:
+    report = check_evidence(outline_of(CLAIMS.format(value=35000000000, unit="USD"),
+                                       ARTICLE_TEXT))
+    by_key = report.by_key()
+    assert list(by_key) == [finding.key for finding in report.findings]
+    energy = ARTICLE_TEXT.index("clean energy")
+    assert report.backing(energy + 3) == (ClaimKey(Section.PRIORITIES, 0),)
+    assert report.backing(ARTICLE_TEXT.index("billion")) == (ClaimKey(Section.FIGURES, 0),)
+    assert report.backing(0) == ()
+
+
+def test_a_mismatch_names_at_most_five_of_the_excerpts_numbers() -> None:
+    text = CLAIMS.format(value=99, unit="USD").replace(
+        "investments of 35 billion US dollars", "1, 2, 3, 4, 5, 6, 7")
+    figure = check_evidence(outline_of(text, "1, 2, 3, 4, 5, 6, 7")).finding(
+        ClaimKey(Section.FIGURES, 0))
+    assert figure is not None and figure.problems == (
+        "value 99 but the evidence says 1 (1), 2 (2), 3 (3), 4 (4), 5 (5) and 2 more numbers",)
+
+
 def test_a_figure_whose_evidence_says_another_number_is_mismatched() -> None:
     report = check_evidence(outline_of(CLAIMS.format(value=53000000000, unit="USD"),
                                        ARTICLE_TEXT))
