@@ -87,6 +87,7 @@ _SCALE_STEMS = (("тысяч", 10**3), ("миллион", 10**6), ("миллиа
 _ATTACHED_ONLY = {"k", "m", "b"}
 """Multipliers read only when written against the number (``35m``, ``$5bn``): apart,
 ``m`` is more often metres."""
+_HALVES = {"полмиллиона": 5 * 10**5, "полмиллиарда": 5 * 10**8, "полтриллиона": 5 * 10**11}
 _STARTING_SCALES = {"тысяча", "тысячу", "миллион", "миллиард", "триллион"}
 """Multipliers that are a number on their own (``тысяча человек``)."""
 
@@ -358,6 +359,16 @@ class _Reader:
             position += 1
             words += 1
             last_small = 1
+        elif token.key == "half" and index + 2 < len(tokens) and tokens[index + 1].key == "a" \
+                and _scale(tokens[index + 2], False) and self.joined(index, index + 1) and \
+                self.joined(index + 1, index + 2):
+            add(5, 1)  # half a million
+            position += 2
+            words += 2
+            last_small = -1
+        elif token.key in _HALVES:
+            add(_HALVES[token.key], 0)  # полмиллиона
+            return (total + current, decimals), index + 1, False
         elif token.key in _STARTING_SCALES:
             pass
         elif token.key not in _SMALL:
