@@ -724,13 +724,14 @@ def _write_output(name: str, text: str, force: bool, example: str) -> int:
     return EXIT_OK
 
 
-class NotARegularFile(Exception):
+class NotARegularFile(OSError):
     """The path to write names something other than a regular file, which is
     never replaced: a named pipe, a device (``/dev/null``, as root), a socket, a
-    symbolic link."""
+    symbolic link. An ``OSError``, so that code catching those for a file that
+    cannot be written catches it too."""
 
     def __init__(self, kind: str) -> None:
-        super().__init__(kind)
+        super().__init__(f"is {kind}; only a regular file is ever replaced")
         self.kind = kind
         """What the path is: ``"a named pipe (FIFO)"``..."""
 
