@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+from typing import ClassVar
 
 from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
+from textual.worker import get_current_worker
 
 from ...big_digits import big_lines, split_big
 from ...figures import bar_fractions, figure_headline
@@ -74,35 +77,73 @@ class FiguresPanel(BriefingPanel):
     SECTIONS = (Section.FIGURES,)
     EMPTY = "No key figures are given."
 
+    PREPARE_AT_ONCE: ClassVar[int] = 2000
+    """Up to how many figures are prepared at once; more are prepared in a thread (each
+    figure's headline takes about 0.1 ms: 100,000 figures would freeze the screen)."""
+
     def __init__(self, state: ViewerState, *, id: str | None = None) -> None:
         super().__init__(state, id=id)
         self._prepared_for: Outline | None = None
+        self._preparing: Outline | None = None
         self._headlines: list[_Headline] = []
         self._bars: dict[int, float] = {}
         self._left = 0
 
-    def _prepare(self) -> None:
-        """Headlines, bar lengths and the large-number column width, once per outline."""
+    def _prepare(self) -> bool:
+        """Headlines, bar lengths and the large-number column width, once per outline;
+        False while a thread prepares them (the panel shows "…" meanwhile)."""
         outline = self.outline
         if self._prepared_for is outline:
-            return
-        self._prepared_for = outline
+            return True
+        if len(outline.entries(Section.FIGURES)) <= self.PREPARE_AT_ONCE:
+            self._prepared(outline, *self._preparation(outline))
+            return True
+        if self._preparing is not outline:
+            self._preparing = outline
+            self.run_worker(partial(self._prepare_in_thread, outline), thread=True,
+                            group="figures", exclusive=True)
+        return False
+
+    def _preparation(self, outline: Outline) -> tuple[list[_Headline], dict[int, float]]:
+        """The headline of each figure of ``outline``, and the length of each bar."""
         figures = outline.entries(Section.FIGURES)
-        self._headlines = [
+        t = self.state.t
+        headlines = [
             headline(figure_headline(figure.text("display") or None,
-                                     figure.fields["value"].value, self.state.t))
+                                     figure.fields["value"].value, t))
             for figure in figures
         ]
-        self._left = max((h.width for h in self._headlines), default=0)
         # Units compared in the original language, the same whichever is on screen.
         units = [figure.field("unit") for figure in figures]
-        self._bars = bar_fractions([
+        bars = bar_fractions([
             (unit.value.get() if unit is not None else None, figure.fields["value"].value)
             for unit, figure in zip(units, figures, strict=True)
         ])
+        return headlines, bars
+
+    def _prepare_in_thread(self, outline: Outline) -> None:
+        prepared = self._preparation(outline)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._prepared, outline, *prepared, thread=True)
+
+    def _prepared(self, outline: Outline, headlines: list[_Headline], bars: dict[int, float],
+                  *, thread: bool = False) -> None:
+        if outline is not self.outline:
+            return  # another language or version since: prepared again for it
+        self._prepared_for = outline
+        self._headlines = headlines
+        self._bars = bars
+        self._left = max((h.width for h in headlines), default=0)
+        if thread:
+            self.reset()  # measured and drawn again, now with the figures
 
     def count(self) -> int:
-        return len(self.outline.entries(Section.FIGURES))
+        return len(self.outline.entries(Section.FIGURES)) if self._prepare() else 0
+
+    def render_item(self, index: int, width: int, style: Style) -> list[Strip]:
+        if self._prepared_for is not self.outline:  # being prepared
+            return self.content_strips(Content.styled("…", ".panel--dim"), width, style)
+        return super().render_item(index, width, style)
 
     def _columns(self, width: int) -> tuple[int, int]:
         """Widths of the large-number column (0: none, number above) and the text."""
