@@ -196,7 +196,7 @@ _CLOSEST_WORK = 3_000_000_000
 """Excerpt length times text length compared, over all the excerpts of one article,
 past which closest passages are no longer looked for (about a second): a file of
 thousands of excerpts that are not in a long article is answered, not waited for."""
-_VOTES = 1_000
+_VOTES = 300
 """Places of an excerpt's words counted to say where it most likely is."""
 
 
