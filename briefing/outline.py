@@ -224,6 +224,14 @@ class Outline:
         Fields in the outline's own language come first, then those in each other
         language, in section order within each.
         """
+        for key, text, _ in self.located_texts(sections):
+            yield key, text
+
+    def located_texts(
+        self, sections: Iterable[Section] = Section,
+    ) -> Iterator[tuple[TextKey, str, Position]]:
+        """:meth:`texts`, each with the position of its field in the YAML file (in
+        its language): what the library index stores, to name ``FILE:LINE``."""
         sections = tuple(sections)
         for number, language in enumerate((self.language, *self.languages)):
             if number and language == self.language:
@@ -233,7 +241,7 @@ class Outline:
                 if field.searchable and (field.language == language or
                                          (not number and not field.language)):
                     for paragraph, text in enumerate(field.paragraphs):
-                        yield field.text_key(paragraph), text
+                        yield field.text_key(paragraph), text, field.position
 
     # -- building ------------------------------------------------------------
 

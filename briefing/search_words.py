@@ -18,6 +18,7 @@ import Stemmer
 from .search_languages import (
     _ALGORITHM_SCRIPTS,
     _DEFAULT_ALGORITHM,
+    _algorithm_for_language,
     _latin_to_cyrillic,
     _script,
     _to_ascii,
@@ -207,3 +208,64 @@ def _parse_query(query: str) -> list[_Term]:
         prefix = i == len(spans) - 1 and end == len(query)
         terms.append(_Term(_analyse(query[start:end], None), prefix))
     return terms
+
+
+# --------------------------------------------------------------------------- for other indexes
+# The library's full-text index (briefing.library) stores and queries the same forms,
+# so that it finds what this search finds; these name what it reads.
+
+Word = _Word
+"""The forms of one analysed word: ``norm``, ``stem`` (by ``algorithm``), ``ascii``
+and ``ascii_stem`` (see :mod:`briefing.search` for what each is compared with)."""
+
+Term = _Term
+"""One query word: its ``norm``, whether it is a ``prefix``, ``stem(algorithm)``,
+and ``translit_stem`` when it is ASCII."""
+
+
+def word_pattern() -> re.Pattern[str]:
+    """The pattern of one word, as search tokenises text."""
+    return _token_pattern()
+
+
+@lru_cache(maxsize=1)
+def _plain_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A search for what only the full pattern handles (combining marks, invisible
+    characters, ideographs), and the pattern that finds the same words in text
+    without them, several times faster."""
+    # Marks of the Basic Multilingual Plane, and every character beyond it: a class
+    # of one plane is a bitmap, where one with the other planes' ranges is slow.
+    basic = []
+    for first, last in re.findall(r"\\U([0-9a-f]{8})(?:-\\U([0-9a-f]{8}))?", _mark_class()):
+        low, high = int(first, 16), int(last or first, 16)
+        if low <= 0xFFFF:
+            basic.append(_class_range(low, min(high, 0xFFFF)))
+    special = re.compile(f"[{''.join(basic)}{_INVISIBLE}{_CJK.split(chr(0x20000))[0]}"
+                         "\U00010000-\U0010ffff]")
+    letter = r"[^\W_]"
+    return special, re.compile(f"{letter}+(?:[{_APOSTROPHES}]{letter}+)*")
+
+
+def find_words(text: str) -> list[str]:
+    """Every word of ``text``, as :func:`word_pattern` finds them (faster)."""
+    special, plain = _plain_patterns()
+    if special.search(text) is None:
+        return plain.findall(text)
+    return _token_pattern().findall(text)
+
+
+def analyse_word(word: str, algorithm: str | None) -> _Word:
+    """The forms of ``word`` (as the pattern finds it) in a text whose stemming
+    algorithm is ``algorithm`` (see :func:`stemming_algorithm`)."""
+    return _analyse(word, algorithm)
+
+
+def stemming_algorithm(language: object) -> str | None:
+    """The Snowball algorithm for a text in ``language`` (``"ru"``, ``"tr-TR"``), if any."""
+    return _algorithm_for_language(language)
+
+
+def query_terms(query: str) -> list[_Term]:
+    """The words of ``query`` as search compares them; the last is a prefix unless
+    the query ends after it."""
+    return _parse_query(query)

@@ -1,0 +1,202 @@
+"""Benchmark of the library index (issue 14), on a generated library.
+
+    python benchmarks/bench_library.py [--count 10000] [--queries 200] [--rounds 7]
+
+The library is ``--count`` generated briefings of 2 KB to 20 KB, a third with Russian
+and English text, a third Russian only, a third English only, in folders of 100.
+Measured, with the issue's targets:
+
+1. first index of the library, in process (parallel reading): <= 30 s on 2 cores;
+2. a rescan with nothing changed: <= 0.5 s;
+3. a rescan after 10 files changed: <= 1 s;
+4. the p95 of ``search`` (2 words, the last a prefix; 20 briefings with their hits
+   and excerpts), in process: <= 20 ms;
+5. ``briefing search`` of the library (warm index) against ``briefing validate`` of
+   the sample, whole processes, interleaved, medians: <= 1.5x.
+
+The load average is printed before and after: the machine may be shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.generate import _EN, _RU
+from briefing.library import open_library
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "kazinform-eurasian-connectivity.yaml"
+
+_RU_SYLLABLES = ["ка", "ро", "ми", "на", "те", "ли", "ву", "за", "сто", "пер", "гра", "нов",
+                 "лан", "дек", "бор", "сал"]
+_EN_SYLLABLES = ["ka", "ro", "mi", "na", "te", "li", "vu", "za", "sto", "per", "gra", "nov",
+                 "lan", "dek", "bor", "sal"]
+_COUNTRIES = [("Казахстан", "Kazakhstan"), ("Узбекистан", "Uzbekistan"), ("Турция", "Türkiye"),
+              ("Азербайджан", "Azerbaijan"), ("Грузия", "Georgia"), ("Китай", "China"),
+              ("Германия", "Germany"), ("Франция", "France")]
+_SECTORS = [("Транспорт", "Transport"), ("Энергетика", "Energy"), ("Торговля", "Trade"),
+            ("Цифровизация", "Digitalisation"), ("Логистика", "Logistics")]
+_PEOPLE = [("Арман Исетов", "Arman Isetov"), ("Мурат Нуртлеу", "Murat Nurtleu"),
+           ("Анна Шмидт", "Anna Schmidt"), ("Пьер Дюбуа", "Pierre Dubois"),
+           ("Ли Вэй", "Li Wei"), ("Айше Йылмаз", "Ayşe Yılmaz")]
+
+
+def _rare(rng: random.Random, syllables: list[str]) -> str:
+    return "".join(rng.choice(syllables) for _ in range(3))
+
+
+def _words(rng: random.Random, count: int, russian: bool) -> str:
+    common, syllables = (_RU, _RU_SYLLABLES) if russian else (_EN, _EN_SYLLABLES)
+    words = [rng.choice(common) if rng.random() < 0.7 else _rare(rng, syllables)
+             for _ in range(count)]
+    return " ".join(words).capitalize()
+
+
+def _text(rng: random.Random, count: int, languages: str) -> str:
+    """A Text in YAML flow style: ``{ru: "...", en: "..."}`` or a plain string."""
+    if languages == "ru+en":
+        return f'{{ru: "{_words(rng, count, True)}", en: "{_words(rng, count, False)}"}}'
+    return f'"{_words(rng, count, languages == "ru")}"'
+
+
+def _pair(pair: tuple[str, str], languages: str) -> str:
+    ru, en = pair
+    if languages == "ru+en":
+        return f'{{ru: "{ru}", en: "{en}"}}'
+    return f'"{ru if languages == "ru" else en}"'
+
+
+def library_briefing(number: int) -> str:
+    """Briefing ``number`` of the generated library: 2 KB to 20 KB, valid."""
+    rng = random.Random(number)
+    languages = ("ru+en", "ru", "en")[number % 3]
+    target = rng.randint(2_000, 20_000)
+    lines = [
+        "briefing: 1",
+        f"language: {'en' if languages == 'en' else 'ru'}",
+        f"title: {_text(rng, 8, languages)}",
+        f"date: {2015 + number % 11}-{1 + number % 12:02d}-{1 + number % 28:02d}",
+        f"location: {_pair(rng.choice(_COUNTRIES), languages)}",
+        f"source: {{outlet: {_text(rng, 2, languages)}}}",
+        f"summary: {_text(rng, 60, languages)}",
+        f"tags: [{', '.join(rng.sample(['transport', 'energy', 'trade', 'eu', 'china'], 2))}]",
+        "participants:",
+    ]
+    for index, person in enumerate(rng.sample(_PEOPLE, 3)):
+        lines += [f"  - id: p{index}", f"    name: {_pair(person, languages)}",
+                  f"    role: {_text(rng, 4, languages)}",
+                  f"    country: {_pair(rng.choice(_COUNTRIES), languages)}"]
+    lines.append("priorities:")
+    for sector in rng.sample(_SECTORS, 2):
+        lines += [f"  - sector: {_pair(sector, languages)}",
+                  f"    summary: {_text(rng, 20, languages)}"]
+    lines.append("statements:")
+    size = sum(len(line.encode()) + 1 for line in lines)
+    index = 0
+    while size < target:
+        line = f"  - by: p{index % 3}\n    text: {_text(rng, 25, languages)}"
+        lines.append(line)
+        size += len(line.encode()) + 1
+        index += 1
+    return "\n".join(lines) + "\n"
+
+
+def make_library(folder: Path, count: int) -> None:
+    """Write ``count`` generated briefings under ``folder``, 100 per sub-folder."""
+    for number in range(count):
+        sub = folder / f"{number // 100:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"briefing-{number:05d}.yaml").write_text(library_briefing(number),
+                                                         encoding="utf-8")
+
+
+def _queries(count: int) -> list[str]:
+    """Two-word queries whose last word is a prefix (3 to 6 letters) of a word."""
+    rng = random.Random(7)
+    queries = []
+    for number in range(count):
+        common = _RU if number % 2 else _EN
+        first, second = rng.choice(common), rng.choice(common)
+        queries.append(f"{first} {second[:rng.randint(3, 6)]}")
+    return queries
+
+
+def _run(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "briefing", *args], env=env, cwd=tempfile.gettempdir(),
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=7)
+    options = parser.parse_args()
+    print(f"load average before: {os.getloadavg()}, processors: {os.cpu_count()}")
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary) / "library"
+        cache = Path(temporary) / "cache"
+        os.environ["BRIEFING_CACHE"] = str(cache)
+        make_library(folder, options.count)
+        size = sum(path.stat().st_size for path in folder.rglob("*.yaml"))
+        print(f"library: {options.count:,} briefings, {size / 2**20:.1f} MiB")
+
+        index = open_library(str(folder))
+        start = time.perf_counter()
+        report = index.scan()
+        first = time.perf_counter() - start
+        print(f"1. first index: {first:.2f} s (target <= 30 s) {report}")
+
+        start = time.perf_counter()
+        index.scan()
+        rescan = time.perf_counter() - start
+        print(f"2. rescan, nothing changed: {rescan:.3f} s (target <= 0.5 s)")
+
+        for number in range(0, options.count, max(1, options.count // 10))[:10]:
+            path = folder / f"{number // 100:03d}" / f"briefing-{number:05d}.yaml"
+            path.write_text(library_briefing(number + options.count), encoding="utf-8")
+        start = time.perf_counter()
+        report = index.scan()
+        changed = time.perf_counter() - start
+        print(f"3. rescan, 10 changed: {changed:.3f} s (target <= 1 s) {report}")
+
+        times = []
+        found = 0
+        for query in _queries(options.queries):
+            start = time.perf_counter()
+            results = index.search(query, limit=20)
+            times.append(time.perf_counter() - start)
+            found += bool(results)
+        times.sort()
+        p95 = times[int(len(times) * 0.95) - 1]
+        print(f"4. search p95: {p95 * 1000:.1f} ms, median {statistics.median(times) * 1000:.1f} "
+              f"ms (target p95 <= 20 ms; {found} of {len(times)} queries found something)")
+        index.close()
+
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        ours, theirs = [], []
+        _run(["search", "middle corr", str(folder)], env)  # warm the caches
+        for _ in range(options.rounds):
+            ours.append(_run(["search", "middle corr", str(folder)], env))
+            theirs.append(_run(["validate", str(SAMPLE)], env))
+        ratio = statistics.median(ours) / statistics.median(theirs)
+        print(f"5. `briefing search` {statistics.median(ours) * 1000:.0f} ms vs `briefing "
+              f"validate` {statistics.median(theirs) * 1000:.0f} ms: {ratio:.2f}x "
+              "(target <= 1.5x)")
+    print(f"load average after: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()

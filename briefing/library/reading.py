@@ -1,0 +1,158 @@
+"""Read one file of a library into what the index stores (:class:`IndexedBriefing`).
+
+The file is read as every command reads it: the loader's bounded, non-blocking
+read (:func:`~briefing.loader.read_bounded`), then :func:`~briefing.loader.loads`,
+which checks it. Its texts are the outline's (:meth:`Outline.located_texts`), so
+the library searches what the viewer shows. A file that cannot be read or is not
+a valid briefing gives an entry with its first problem, never an exception.
+
+Reading runs in worker processes for a large scan, so everything here is a
+module-level function of picklable arguments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import BriefingError
+from ..limits import MAX_FILE_BYTES
+from ..loader import loads, read_bounded
+from ..model import Briefing, Text
+from ..outline import Outline
+from ..search_words import analyse_word, stemming_algorithm, word_pattern
+from .entries import (
+    Entry,
+    Facet,
+    FacetKind,
+    FileState,
+    IndexedBriefing,
+    IndexedText,
+    Problem,
+    pack_texts,
+)
+from .terms import document_words
+
+Unchanged = FileState
+"""What :func:`read_file` gives for a file whose bytes are those already indexed:
+its new state only."""
+
+
+def digest(data: bytes) -> bytes:
+    """The hash that says whether a file's bytes changed."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def read_file(
+    root: str, path: str, state: FileState, known: bytes = b"",
+) -> IndexedBriefing | FileState:
+    """Read the library file ``path`` (relative to the folder ``root``), whose state
+    is ``state``; ``known`` is the digest of the bytes indexed for it, if any.
+
+    Returns its new :class:`FileState` alone when its bytes are still ``known``.
+    """
+    full = os.path.join(root, *path.split("/"))
+    try:
+        data = read_bounded(full, MAX_FILE_BYTES, what="briefing")
+    except BriefingError as error:
+        return _invalid(path, state, error)
+    hashed = digest(data)
+    state = state._replace(digest=hashed)
+    if known and hashed == known:
+        return state
+    try:
+        briefing = loads(data, path, Path(os.path.realpath(full)).parent)
+    except BriefingError as error:
+        return _invalid(path, state, error)
+    except RecursionError:  # the loader guards its depth; this is the last resort
+        return _invalid(path, state, BriefingError([]), "the file is nested too deeply")
+    return indexed(path, state, briefing)
+
+
+def read_files(
+    root: str, files: Iterable[tuple[str, FileState, bytes]],
+) -> list[IndexedBriefing | FileState]:
+    """:func:`read_file` for each of ``files`` (a worker process's share)."""
+    return [read_file(root, path, state, known) for path, state, known in files]
+
+
+def _invalid(
+    path: str, state: FileState, error: BriefingError, message: str = "",
+) -> IndexedBriefing:
+    first = error.problems[0] if error.problems else None
+    problem = Problem(message or (first.message if first else "cannot be read"),
+                      first.line if first else None, first.column if first else None)
+    entry = Entry(path, False, problem, "", {}, "", {}, {}, 0, 0, ())
+    return IndexedBriefing(path, state, entry, (), b"", "", "", ())
+
+
+def indexed(path: str, state: FileState, briefing: Briefing) -> IndexedBriefing:
+    """What the index stores for the valid ``briefing`` read from ``path``."""
+    outline = Outline(briefing)
+    texts = tuple(
+        IndexedText(key.section, key.entry, key.name, key.language, key.paragraph,
+                    position.line, position.column, text)
+        for key, text, position in outline.located_texts()
+    )
+    hints: dict[str, str | None] = {}
+    for text in texts:
+        if text.language not in hints:
+            hints[text.language] = stemming_algorithm(text.language or briefing.language)
+    words = document_words((text.text, hints[text.language]) for text in texts)
+    source = briefing.source
+    entry = Entry(
+        path, True, None, briefing.language, _values(briefing.title),
+        str(briefing.date) if briefing.date is not None else "",
+        _values(briefing.location), _values(source.outlet if source else None),
+        len(briefing.participants), len(briefing.figures), tuple(briefing.tags),
+    )
+    return IndexedBriefing(path, state, entry, _facets(briefing),
+                           pack_texts(texts, words.vocabulary, words.sequences), words.stems,
+                           words.forms, words.algorithms)
+
+
+def _values(text: Text | None) -> dict[str, str]:
+    return dict(text.values) if text is not None else {}
+
+
+def facet_key(text: str) -> str:
+    """The key that makes one facet value of ``text`` across briefings: its words,
+    normalised as search normalises them and written in ASCII letters, so that
+    ``Арман Исетов``, ``ARMAN ISETOV`` and ``Arman  Isetov`` are one person."""
+    words = []
+    for raw in word_pattern().findall(text):
+        word = analyse_word(raw, None)
+        if word.norm:
+            words.append(word.ascii or word.norm)
+    return " ".join(words)
+
+
+def _text_facet(kind: FacetKind, text: Text) -> Facet | None:
+    key = facet_key(text.get())
+    return Facet(kind, key, dict(text.values)) if key else None
+
+
+def _facets(briefing: Briefing) -> tuple[Facet, ...]:
+    found: dict[tuple[FacetKind, str], Facet] = {}
+
+    def add(facet: Facet | None) -> None:
+        if facet is not None:
+            found.setdefault((facet.kind, facet.key), facet)
+
+    for participant in briefing.participants:
+        add(_text_facet(FacetKind.PARTICIPANT, participant.name))
+        if participant.country is not None:
+            add(_text_facet(FacetKind.COUNTRY, participant.country))
+    for priority in briefing.priorities:
+        add(_text_facet(FacetKind.SECTOR, priority.sector))
+    for tag in briefing.tags:
+        key = facet_key(tag)
+        if key:
+            add(Facet(FacetKind.TAG, key, {briefing.language: tag}))
+    if briefing.date is not None:
+        year = str(briefing.date.year)
+        add(Facet(FacetKind.YEAR, year, {briefing.language: year}))
+    return tuple(found.values())
+

@@ -1,0 +1,445 @@
+"""The library index in SQLite (the standard library's ``sqlite3``) with FTS5.
+
+One database per library folder, in the user's cache folder (``BRIEFING_CACHE``
+overrides it), in WAL mode: many processes read at once while one writes. Writing
+is one process at a time: a lock file beside the database (``flock``); a second
+writer waits, or skips (see :meth:`LibraryIndex.scan`), and SQLite's own locking
+(``busy_timeout``) stands behind it. Each batch is one transaction, so a crash or
+Ctrl+C leaves the index as it was after the last batch.
+
+The database's ``user_version`` is :data:`SCHEMA_VERSION`; a database made by
+another version, or a damaged one, is deleted and made again, and the caller is
+told in one line.
+
+Tables: ``documents`` (one row per file: its state, its row in a library list as
+JSON, its texts compressed), ``words`` (FTS5: the columns of
+:mod:`briefing.library.terms`, rowid = the document's id), ``facets`` (document,
+kind, key, labels) and ``algorithms`` (the stemming algorithms of the words stored).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from .entries import (
+    NO_FILTERS,
+    Entry,
+    FacetCount,
+    FacetKind,
+    FileState,
+    Filters,
+    IndexedBriefing,
+    Problem,
+    Result,
+    unpack_texts,
+)
+from .index import LibraryError, LibraryIndex
+
+SCHEMA_VERSION = 1
+"""Changed whenever what is stored changes (tables, or the analysis of words): an
+index of another version is rebuilt."""
+
+CACHE_VARIABLE = "BRIEFING_CACHE"
+"""The environment variable that names the folder the indexes are kept in."""
+
+_SCHEMA = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    path BLOB NOT NULL UNIQUE,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    digest BLOB NOT NULL,
+    valid INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    card TEXT NOT NULL,
+    texts BLOB
+);
+CREATE TABLE facets (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    document INTEGER NOT NULL,
+    labels TEXT NOT NULL,
+    PRIMARY KEY (kind, key, document)
+) WITHOUT ROWID;
+CREATE INDEX facets_of_document ON facets (document);
+CREATE TABLE algorithms (name TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE words USING fts5(stems, forms, tokenize = 'ascii');
+"""
+
+STEMS_WEIGHT, FORMS_WEIGHT = 1.0, 0.5
+"""BM25 weights of the columns: a word counted in the text weighs more than a form
+listed once."""
+
+
+def cache_folder() -> Path:
+    """Where the library indexes are kept: ``$BRIEFING_CACHE``, else the user's cache
+    folder for briefing (``~/.cache/briefing`` on Linux)."""
+    override = os.environ.get(CACHE_VARIABLE)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("briefing", appauthor=False))
+
+
+def database_path(root: str, cache: Path | None = None) -> Path:
+    """The database of the library folder ``root``: named after the folder, and a
+    hash of its real path, so two folders of one name have their own."""
+    real = os.path.realpath(root)
+    digest = hashlib.sha256(os.fsencode(real)).hexdigest()[:16]
+    name = re.sub(r"[^A-Za-z0-9_-]+", "_", os.path.basename(real))[:40] or "root"
+    return (cache or cache_folder()) / "libraries" / f"{name}-{digest}.sqlite3"
+
+
+def _has_fts5() -> bool:
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("CREATE VIRTUAL TABLE probe USING fts5(text)")
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        connection.close()
+    return True
+
+
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    """Whether ``error`` says the database file is damaged or is not one (rather
+    than busy, or read-only)."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name:
+        return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+    return not isinstance(error, sqlite3.OperationalError)
+
+
+def open_library(
+    root: str, *, cache: Path | None = None, notice: Callable[[str], None] | None = None,
+) -> SqliteIndex:
+    """The index of the library folder ``root``, made if there is none; one made by
+    another version, or damaged, is made again after ``notice`` is told so.
+
+    Raises :class:`LibraryError` when SQLite has no FTS5, or the cache folder
+    cannot be written.
+    """
+    if not _has_fts5():
+        raise LibraryError(
+            "this Python's SQLite was built without FTS5 full-text search, which the "
+            f"library index needs (SQLite {sqlite3.sqlite_version}); use a Python whose "
+            "sqlite3 module has it (python.org's and most distributions' builds do)")
+    path = database_path(root, cache)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryError(f"cannot make the index folder {path.parent}: "
+                           f"{error.strerror or error}") from None
+    for _ in range(3):
+        try:
+            return SqliteIndex(root, path)
+        except sqlite3.DatabaseError as error:
+            if not _is_damage(error) and not isinstance(error, _OtherVersion):
+                raise LibraryError(f"cannot open the index {path}: {error}") from None
+            reason = ("was made by another version of briefing"
+                      if isinstance(error, _OtherVersion) else f"is damaged ({error})")
+        if notice is not None:
+            notice(f"the index of this library {reason}; rebuilding it")
+        remove_database(path)
+    raise LibraryError(f"cannot make the index {path}")
+
+
+def remove_database(path: Path) -> None:
+    """Delete the database ``path`` and its WAL files (under the write lock)."""
+    with _file_lock(_lock_path(path), wait=True):
+        for suffix in ("", "-wal", "-shm"):
+            with suppress(FileNotFoundError):
+                os.unlink(f"{path}{suffix}")
+
+
+class _OtherVersion(sqlite3.DatabaseError):
+    """The database was made by another version (its ``user_version``)."""
+
+
+def _lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+@contextmanager
+def _file_lock(path: Path, wait: bool) -> Iterator[bool]:
+    """Hold an exclusive lock on the file ``path`` (made if needed); ``False`` when
+    another process holds it and ``wait`` is false. Where there is no ``flock``
+    (Windows), SQLite's own locking alone keeps writers apart."""
+    try:
+        import fcntl
+    except ImportError:
+        yield True
+        return
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
+    finally:
+        os.close(descriptor)
+
+
+def _path_key(path: str) -> bytes:
+    # A file name's bytes that are not UTF-8 are kept as they are (as os.fsencode).
+    return path.encode("utf-8", "surrogateescape")
+
+
+def _path_of(key: bytes) -> str:
+    return key.decode("utf-8", "surrogateescape")
+
+
+class SqliteIndex(LibraryIndex):
+    """The SQLite backend of :class:`LibraryIndex` (see the module's docstring).
+
+    Use it from one thread at a time (a view's worker thread may own one).
+    """
+
+    def __init__(self, root: str, path: Path) -> None:
+        """Open (or make) the database ``path`` of the library ``root``; raises
+        ``sqlite3.DatabaseError`` for a damaged one or one of another version."""
+        super().__init__(root)
+        self.path = path
+        # Autocommit: transactions are begun and ended explicitly, one per batch.
+        connection = sqlite3.connect(path, timeout=30, isolation_level=None,
+                                     check_same_thread=False)
+        try:
+            self._connection = connection
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                if version != 0 or self._has_tables():
+                    raise _OtherVersion(f"version {version}")
+                self._create()
+            connection.execute("PRAGMA synchronous = NORMAL")  # WAL: safe, not durable
+            connection.execute("SELECT count(*) FROM algorithms").fetchone()
+        except BaseException:
+            connection.close()
+            raise
+
+    def _has_tables(self) -> bool:
+        row = self._connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return bool(row[0])
+
+    def _create(self) -> None:
+        with _file_lock(_lock_path(self.path), wait=True):
+            connection = self._connection
+            if connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                return  # made by another process meanwhile
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        """Close the database."""
+        self._connection.close()
+
+    # -- writing -------------------------------------------------------------------
+
+    @contextmanager
+    def writing(self, wait: bool) -> Iterator[bool]:
+        """See :meth:`LibraryIndex.writing`: a lock file beside the database."""
+        with _file_lock(_lock_path(self.path), wait) as held:
+            yield held
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        connection = self._connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
+    def states(self) -> dict[str, FileState]:
+        """See :meth:`LibraryIndex.states`."""
+        rows = self._connection.execute("SELECT path, mtime_ns, size, digest FROM documents")
+        return {_path_of(path): FileState(mtime, size, digest)
+                for path, mtime, size, digest in rows}
+
+    def upsert(
+        self, briefings: Sequence[IndexedBriefing], touched: Sequence[tuple[str, FileState]] = (),
+    ) -> None:
+        """See :meth:`LibraryIndex.upsert`."""
+        with self._transaction() as connection:
+            algorithms: set[str] = set()
+            for briefing in briefings:
+                key = _path_key(briefing.path)
+                entry, state = briefing.entry, briefing.state
+                values = (state.mtime_ns, state.size, state.digest, int(entry.valid),
+                          entry.date, _card(entry), briefing.packed)
+                row = connection.execute("SELECT id FROM documents WHERE path = ?",
+                                         (key,)).fetchone()
+                if row is None:
+                    cursor = connection.execute(
+                        "INSERT INTO documents (mtime_ns, size, digest, valid, date, card, "
+                        "texts, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (*values, key))
+                    document = cursor.lastrowid
+                else:
+                    document = row[0]
+                    connection.execute("DELETE FROM words WHERE rowid = ?", (document,))
+                    connection.execute("DELETE FROM facets WHERE document = ?", (document,))
+                    connection.execute(
+                        "UPDATE documents SET mtime_ns = ?, size = ?, digest = ?, valid = ?, "
+                        "date = ?, card = ?, texts = ? WHERE id = ?", (*values, document))
+                if entry.valid:
+                    connection.execute("INSERT INTO words (rowid, stems, forms) VALUES (?, ?, ?)",
+                                       (document, briefing.stems, briefing.forms))
+                connection.executemany(
+                    "INSERT OR IGNORE INTO facets (kind, key, document, labels) "
+                    "VALUES (?, ?, ?, ?)",
+                    [(facet.kind.value, facet.key, document,
+                      json.dumps(facet.labels, ensure_ascii=False))
+                     for facet in briefing.facets])
+                algorithms.update(briefing.algorithms)
+            connection.executemany(
+                "UPDATE documents SET mtime_ns = ?, size = ?, digest = ? WHERE path = ?",
+                [(state.mtime_ns, state.size, state.digest, _path_key(path))
+                 for path, state in touched])
+            connection.executemany("INSERT OR IGNORE INTO algorithms (name) VALUES (?)",
+                                   [(name,) for name in sorted(algorithms)])
+
+    def delete(self, paths: Sequence[str]) -> None:
+        """See :meth:`LibraryIndex.delete`."""
+        with self._transaction() as connection:
+            for path in paths:
+                row = connection.execute("SELECT id FROM documents WHERE path = ?",
+                                         (_path_key(path),)).fetchone()
+                if row is None:
+                    continue
+                connection.execute("DELETE FROM words WHERE rowid = ?", row)
+                connection.execute("DELETE FROM facets WHERE document = ?", row)
+                connection.execute("DELETE FROM documents WHERE id = ?", row)
+
+    # -- reading -------------------------------------------------------------------
+
+    def entries(self, filters: Filters = NO_FILTERS) -> list[Entry]:
+        """See :meth:`LibraryIndex.entries`."""
+        where, parameters = _filtered(filters)
+        rows = self._connection.execute(
+            f"SELECT path, valid, date, card FROM documents d {where} ORDER BY path",
+            parameters)
+        return [_entry(*row) for row in rows]
+
+    def invalid(self) -> list[Entry]:
+        """See :meth:`LibraryIndex.invalid`."""
+        rows = self._connection.execute(
+            "SELECT path, valid, date, card FROM documents WHERE NOT valid ORDER BY path")
+        return [_entry(*row) for row in rows]
+
+    def facets(self, filters: Filters = NO_FILTERS) -> dict[FacetKind, list[FacetCount]]:
+        """See :meth:`LibraryIndex.facets`."""
+        where, parameters = _filtered(filters)
+        rows = self._connection.execute(
+            "SELECT f.kind, f.key, min(f.labels), count(*) AS n FROM facets f "
+            f"WHERE f.document IN (SELECT d.id FROM documents d {where}) "
+            "GROUP BY f.kind, f.key ORDER BY n DESC, f.key", parameters)
+        found: dict[FacetKind, list[FacetCount]] = {kind: [] for kind in FacetKind}
+        for kind, key, labels, count in rows:
+            found[FacetKind(kind)].append(FacetCount(FacetKind(kind), key, json.loads(labels),
+                                                     count))
+        return found
+
+    def _algorithms(self) -> list[str]:
+        return [name for (name,) in self._connection.execute("SELECT name FROM algorithms")]
+
+    def search(
+        self, query: str, *, limit: int = 20, filters: Filters = NO_FILTERS, hits: int = 3,
+    ) -> list[Result]:
+        """See :meth:`LibraryIndex.search`."""
+        from .hits import QueryMatcher
+        from .terms import match_expression
+
+        expression = match_expression(query, self._algorithms())
+        if expression is None or limit <= 0:
+            return []
+        matcher = QueryMatcher(query)
+        where, parameters = _filtered(filters, "AND")
+        sql = (f"SELECT d.path, d.valid, d.date, d.card, d.texts, "
+               f"bm25(words, {STEMS_WEIGHT}, {FORMS_WEIGHT}) AS score "
+               "FROM words JOIN documents d ON d.id = words.rowid "
+               f"WHERE words MATCH ? {where} ORDER BY score, d.date DESC, d.path "
+               "LIMIT ? OFFSET ?")
+        results: list[Result] = []
+        offset = 0
+        page = max(limit + limit // 2, 10)
+        while len(results) < limit:
+            try:
+                rows = self._connection.execute(
+                    sql, (expression, *parameters, page, offset)).fetchall()
+            except sqlite3.OperationalError as error:
+                if "fts5" in str(error):  # a query FTS5 cannot parse finds nothing
+                    return []
+                raise
+            for path, valid, date, card, texts, score in rows:
+                stored = unpack_texts(texts)
+                matching = matcher.matching(stored)
+                if not matching:
+                    continue
+                entry = _entry(path, valid, date, card)
+                shown = matcher.hits(stored, entry.language, matching[:hits])
+                results.append(Result(entry, score, shown, len(matching)))
+                if len(results) == limit:
+                    break
+            if len(rows) < page:
+                break
+            offset += page
+            page *= 2
+        return results
+
+
+def _filtered(filters: Filters, joiner: str = "WHERE") -> tuple[str, list[Any]]:
+    """The condition on ``documents d`` that keeps the briefings with every facet value
+    of ``filters``, and its parameters."""
+    conditions = []
+    parameters: list[Any] = []
+    for kind, key in filters.values:
+        conditions.append("d.id IN (SELECT document FROM facets WHERE kind = ? AND key = ?)")
+        parameters += [FacetKind(kind).value, key]
+    if not conditions:
+        return "", parameters
+    return f"{joiner} {' AND '.join(conditions)}", parameters
+
+
+def _card(entry: Entry) -> str:
+    """What a library list shows of ``entry`` but its path, validity and date, as JSON."""
+    problem = entry.problem
+    return json.dumps({
+        "language": entry.language, "title": entry.title, "location": entry.location,
+        "outlet": entry.outlet, "participants": entry.participants,
+        "figures": entry.figures, "tags": entry.tags,
+        "problem": list(problem) if problem is not None else None,
+    }, ensure_ascii=False)
+
+
+def _entry(path: bytes, valid: int, date: str, card: str) -> Entry:
+    values = json.loads(card)
+    problem = values["problem"]
+    return Entry(_path_of(path), bool(valid),
+                 Problem(*problem) if problem is not None else None, values["language"],
+                 values["title"], date, values["location"], values["outlet"],
+                 values["participants"], values["figures"], tuple(values["tags"]))
+

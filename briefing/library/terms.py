@@ -1,0 +1,148 @@
+"""The words the library's full-text index stores, and the full-text query for a search.
+
+Both come from the in-document search's own analysis (:mod:`briefing.search_words`:
+the same tokeniser, normalisation, ``ё``/``е``, case folding, Snowball stems and
+transliteration), so the index finds every briefing in which that search would find
+a match. A document stores two columns:
+
+``stems``
+    every word's stem, in order: what BM25 counts;
+``forms``
+    each of the document's other forms once: normal forms that differ from the
+    stem, ASCII transliterations and the transliterations of Russian stems.
+
+A query word becomes the alternatives it can match: its stem by every algorithm
+the library's words were stemmed by, its normal form, its Russian stem read back
+from Latin letters, and (for the last word of a query, typed or not) its normal
+form as a prefix. A briefing must have every query word. That is a complete
+pre-filter, not the final word: phrases and the exact rules are checked by the
+project's matcher on the stored text (:mod:`briefing.library.hits`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ..search_words import Word, analyse_word, find_words, query_terms
+
+# SQLite's `ascii` tokenizer splits at every ASCII character that is not a letter or
+# a digit, and keeps every other character in a token: removing those characters
+# makes each form one token, and keeps a prefix a prefix.
+_SPLITTERS = {code: None for code in range(128) if not chr(code).isalnum()}
+
+
+def token(form: str) -> str:
+    """``form`` as one token of the index."""
+    return form.translate(_SPLITTERS)
+
+
+class _Forms(dict[str, str]):
+    """The stem token of each word (by its text), for one stemming algorithm; the
+    other forms of each word in :attr:`extra` (``None`` for a word search skips,
+    one without a normal form)."""
+
+    def __init__(self, algorithm: str | None) -> None:
+        super().__init__()
+        self.algorithm = algorithm
+        self.extra: dict[str, tuple[str, ...] | None] = {}
+        self.algorithms: dict[str, str | None] = {}
+
+    def __missing__(self, raw: str) -> str:
+        word: Word = analyse_word(raw, self.algorithm)
+        if not word.norm:
+            self[raw] = ""
+            self.extra[raw] = None
+            self.algorithms[raw] = None
+            return ""
+        stem = token(word.stem)
+        others = {token(form) for form in (word.norm, word.ascii, word.ascii_stem)}
+        others.discard(stem)
+        others.discard("")
+        self[raw] = stem
+        self.extra[raw] = tuple(sorted(others))
+        self.algorithms[raw] = word.algorithm
+        return stem
+
+
+_CACHES: dict[str | None, _Forms] = {}
+_CACHE_LIMIT = 200_000
+"""Distinct words kept per algorithm before the cache starts again (memory bound)."""
+
+
+def _forms(algorithm: str | None) -> _Forms:
+    forms = _CACHES.get(algorithm)
+    if forms is None or len(forms) > _CACHE_LIMIT:
+        forms = _CACHES[algorithm] = _Forms(algorithm)
+    return forms
+
+
+class DocumentWords(NamedTuple):
+    """What a document's texts give the index."""
+
+    stems: str
+    """Every word's stem, in order, separated by spaces (what BM25 counts)."""
+    forms: str
+    """The other forms of the words (normal forms, transliterations), each once."""
+    algorithms: tuple[str, ...]
+    """The stemming algorithms its words were stemmed by."""
+    vocabulary: tuple[tuple[str, str | None], ...]
+    """Each distinct word as written, with the algorithm of its text."""
+    sequences: tuple[tuple[int, ...], ...]
+    """For each text, its words as numbers in ``vocabulary``, without the words
+    search skips: what checks a phrase without reading the text again."""
+
+
+def document_words(texts: Iterable[tuple[str, str | None]]) -> DocumentWords:
+    """The words of a document whose texts are ``texts`` (each with the stemming
+    algorithm of its language)."""
+    stems: list[str] = []
+    extra: set[str] = set()
+    algorithms: set[str] = set()
+    numbers: dict[tuple[str, str | None], int] = {}
+    sequences: list[tuple[int, ...]] = []
+    for text, algorithm in texts:
+        words = find_words(text)
+        if not words:
+            sequences.append(())
+            continue
+        forms = _forms(algorithm)
+        stems.append(" ".join(map(forms.__getitem__, words)))
+        others, used = forms.extra, forms.algorithms
+        sequence = []
+        for raw in words:
+            key = (raw, algorithm)
+            number = numbers.get(key)
+            if number is None:
+                more = others[raw]
+                if more is None:
+                    continue
+                number = numbers[key] = len(numbers)
+                extra.update(more)
+                used_by = used[raw]
+                if used_by is not None:
+                    algorithms.add(used_by)
+            sequence.append(number)
+        sequences.append(tuple(sequence))
+    return DocumentWords(" ".join(stems), " ".join(sorted(extra)), tuple(sorted(algorithms)),
+                         tuple(numbers), tuple(sequences))
+
+
+def match_expression(query: str, algorithms: Iterable[str]) -> str | None:
+    """The FTS5 ``MATCH`` expression that finds every document in which ``query``
+    may match (see the module's docstring); ``None`` when the query has no words."""
+    algorithms = tuple(algorithms)
+    parts = []
+    for term in query_terms(query):
+        norm = token(term.norm)
+        alternatives = {token(term.stem(algorithm)) for algorithm in algorithms}
+        alternatives.add(norm)
+        if term.is_ascii and term.translit_stem:
+            alternatives.add(token(term.translit_stem))
+        alternatives.discard("")
+        quoted = [f'"{alternative}"' for alternative in sorted(alternatives)]
+        if term.prefix and norm:
+            quoted.append(f'"{norm}"*')
+        if quoted:  # a word with no form the index keeps narrows nothing
+            parts.append(f"({' OR '.join(quoted)})")
+    return " AND ".join(parts) or None
