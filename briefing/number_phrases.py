@@ -181,6 +181,10 @@ _NUMBER = (
 )
 # Symbols: any mark, those of _SYMBOLS kept by _tokens (a class of them costs more to
 # compile than reading a briefing's evidence).
+MAX_DIGITS = 30
+"""The most digits a number is read with (a longer run of digits is not a quantity)."""
+_MAX_SCALES = 2
+
 _TOKENS = re.compile(rf"(?P<number>{_NUMBER})|(?P<word>[^\W\d_]+)|(?P<symbol>[^\w\s])")
 _JOINED = re.compile(r"\s*|\s*-\s*")
 """What may stand between two words of one phrase: spaces, or a hyphen
@@ -209,8 +213,9 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
-def _decimal(written: str) -> tuple[int, int]:
-    """Digits as ``(numerator, decimals)``: ``2,5`` is ``(25, 1)``."""
+def _decimal(written: str) -> tuple[int | None, int]:
+    """Digits as ``(numerator, decimals)``: ``2,5`` is ``(25, 1)``; ``None`` for more
+    than :data:`MAX_DIGITS` digits, which no one writes as a quantity."""
     digits = "".join(written.split())
     if digits.count(".") > 1 or (digits.count(".") == 1 and "," in digits
                                   and digits.index(".") < digits.index(",")):
@@ -220,6 +225,8 @@ def _decimal(written: str) -> tuple[int, int]:
     else:
         digits = digits.replace(",", ".")
     whole, _, fraction = digits.partition(".")
+    if len(whole) + len(fraction) > MAX_DIGITS:
+        return None, 0
     return int(whole + fraction), len(fraction)
 
 
@@ -339,10 +346,15 @@ class _Reader:
             current += numerator * 10 ** (decimals - places)
 
         if token.kind == "number":
-            add(*_decimal(token.word))
+            numerator, places = _decimal(token.word)
+            if numerator is None:
+                return None
+            add(numerator, places)
             position = index + 1
-            # Multipliers: 35 млрд, 35bn, 2,5 трлн, 1.5 million.
-            while position < len(tokens) and self.joined(position - 1, position, hyphen=False):
+            # Multipliers: 35 млрд, 35bn, 2,5 трлн, 1.5 million; at most two (тыс. млрд),
+            # so that a run of them cannot make a number of a million digits.
+            while position < len(tokens) and position - index <= _MAX_SCALES and \
+                    self.joined(position - 1, position, hyphen=False):
                 scale = _scale(tokens[position], self.attached(position - 1, position))
                 if scale is None:
                     break

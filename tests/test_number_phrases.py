@@ -180,3 +180,11 @@ def test_a_decimal_value_compares_and_shows_as_written() -> None:
     assert not same_value(Decimal("53000000000"), 35_000_000_000)
     assert format_value(Decimal("35E+9")) == "35000000000"
     assert format_value(Decimal("2.50")) == "2.50"
+
+
+def test_hostile_runs_of_digits_or_multipliers_are_read_without_harm() -> None:
+    assert read_numbers("1" * 5000) == []
+    assert read_numbers("5," + "1" * 5000) == []
+    (phrase,) = read_numbers("5 " + "млрд " * 3000)[:1]
+    assert phrase.value == 5 * 10**18 and phrase.text == "5 млрд млрд"
+    assert format_value(read_numbers("9" * 30 + " трлн")[0].value) == "9" * 30 + "0" * 12
