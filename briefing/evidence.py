@@ -175,6 +175,10 @@ _FOLD.update({ord(invisible): "\x00" for invisible in _INVISIBLE})
 _CHANGES = re.compile("[ \x00]+-[ \x00]*|-[ \x00]+|[ \x00]{2,}|\x00|…")
 _WORD = re.compile(r"\w+")
 
+CLOSE_ENOUGH = 50
+"""The least similarity (0-100) of a passage said to be close to an excerpt: below
+it, a passage shares a few words by chance and would mislead."""
+
 MAX_SPANS = 100
 """Places of one excerpt in the article that are kept: enough to highlight."""
 _INDEX_AFTER = 20
@@ -374,7 +378,7 @@ class ArticleIndex:
 
     def closest(self, excerpt: str) -> Passage | None:
         """The passage of the article most like ``excerpt``, snapped to whole words, and
-        its similarity (0-100); ``None`` when nothing is alike at all.
+        its similarity (0-100); ``None`` when nothing is :data:`CLOSE_ENOUGH`.
 
         A long excerpt is compared by its first :data:`_CLOSEST_LENGTH` characters.
         """
@@ -399,8 +403,9 @@ class ArticleIndex:
         # Deferred: only an excerpt that is not found needs it.
         from rapidfuzz.fuzz import partial_ratio_alignment
 
-        alignment = partial_ratio_alignment(needle, haystack[window[0]:window[1]])
-        if alignment is None or alignment.score <= 0:
+        alignment = partial_ratio_alignment(needle, haystack[window[0]:window[1]],
+                                            score_cutoff=CLOSE_ENOUGH)
+        if alignment is None or alignment.score < CLOSE_ENOUGH:
             return None
         start, end = window[0] + alignment.dest_start, window[0] + alignment.dest_end
         while start > 0 and _is_word(haystack[start - 1]) and _is_word(haystack[start]):
@@ -478,14 +483,17 @@ def _finding(entry: Entry, index: ArticleIndex) -> Finding:
     problems: list[str] = []
     spans = index.find(excerpt)
     closest = None
-    if not spans:
+    if not normalise(excerpt):
+        problems.append("the evidence is empty; copy the passage of the article that backs "
+                        f"this {name}")
+    elif not spans:
         closest = index.closest(excerpt)
         if closest is not None:
             shown = " ".join(closest.text.split())
             problems.append(f"evidence not found in the article; closest "
                             f"({closest.score:.0f}%): \"{shown}\"")
         else:
-            problems.append("evidence not found in the article")
+            problems.append("evidence not found in the article, nor anything close to it")
     numbers: tuple[NumberPhrase, ...] = ()
     if entry.section is Section.FIGURES:
         numbers = tuple(read_numbers(excerpt))

@@ -253,6 +253,19 @@ def test_a_figure_whose_evidence_has_no_number_is_mismatched() -> None:
     assert figure.problems == ("value 5 but the evidence states no number",)
 
 
+def test_an_empty_excerpt_or_one_like_nothing_in_the_article_says_so() -> None:
+    text = CLAIMS.format(value=1, unit="USD").replace('"clean energy"', '" \\t "').replace(
+        "we will build a road to the moon", "zzzz qqqq xxxx")
+    report = check_evidence(outline_of(text, ARTICLE_TEXT))
+    empty = report.finding(ClaimKey(Section.PRIORITIES, 0))
+    unlike = report.finding(ClaimKey(Section.STATEMENTS, 0))
+    assert empty is not None and empty.status is Status.NOT_FOUND
+    assert empty.problems == (
+        "the evidence is empty; copy the passage of the article that backs this priority",)
+    assert unlike is not None and unlike.status is Status.NOT_FOUND and unlike.closest is None
+    assert unlike.problems == ("evidence not found in the article, nor anything close to it",)
+
+
 def test_without_an_article_nothing_is_checked_and_the_report_says_why() -> None:
     no_source = outline_of("briefing: 1\ntitle: T\nsummary: S\n", None)
     assert check_evidence(no_source).missing.startswith("the briefing names no source article")
