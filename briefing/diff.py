@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import NamedTuple
 
 from .figures import compact_number
-from .interface import interface
+from .interface import Interface, interface
 from .model import Text
 from .outline import ITEM, Entry, Field, Outline, Section, split_paragraphs
 from .safe_text import visible
@@ -50,6 +51,19 @@ class Change(NamedTuple):
     note: str = ""
     """A figure's relative change (``+2.9%``), a priority's ranks (``3 → 2``)."""
 
+
+SECTION_TITLES = {
+    Section.SUMMARY: "Summary",
+    Section.PARTICIPANTS: "Participants",
+    Section.PRIORITIES: "Sector priorities",
+    Section.FIGURES: "Key figures",
+    Section.STATEMENTS: "Statements",
+    Section.TIMELINE: "Timeline",
+    Section.OUTCOMES: "Outcomes",
+    Section.SOURCE: "Source",
+    Section.TAGS: "Tags",
+}
+"""Each section's heading, a message of the interface."""
 
 _SPACES = re.compile(r"\s+")
 
@@ -305,3 +319,24 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
         if b2 > b1:
             runs.append(("+", "".join(after[b1:b2])))
     return runs
+
+
+def totals_line(changes: list[Change], t: Interface) -> str:
+    """``Changes: 4 (added 1, removed 1, changed 2)``, or that there are none."""
+    if not changes:
+        return t("No differences.")
+    counts = Counter(change.kind for change in changes)
+    parts = [t(f"{kind} {{count}}", count=counts[kind]) for kind in ChangeKind if counts[kind]]
+    return t("Changes: {count} ({details})", count=len(changes), details=", ".join(parts))
+
+
+def changes_note(changes: list[Change], t: Interface) -> str:
+    """What changed, by section, in a line: ``Key figures: changed 2; Participants:
+    added 1`` (for a notification when the file is read again)."""
+    by_section: dict[Section, Counter[ChangeKind]] = {}
+    for change in changes:
+        by_section.setdefault(change.section, Counter())[change.kind] += 1
+    return "; ".join(
+        f"{t(SECTION_TITLES[section])}: " + ", ".join(
+            t(f"{kind} {{count}}", count=counts[kind]) for kind in ChangeKind if counts[kind])
+        for section, counts in by_section.items())

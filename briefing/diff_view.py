@@ -6,31 +6,18 @@ text when piped (``[-removed-]{+added+}`` marks the word diff), or as JSON.
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import IO
 
+from rich.console import RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text as RichText
 
-from .diff import Change, ChangeKind, word_diff
-from .interface import Interface, interface
+from .diff import SECTION_TITLES, Change, ChangeKind, totals_line, word_diff
+from .interface import interface
 from .outline import Section
 from .summary import make_console, print_renderable
-
-SECTION_TITLES = {
-    Section.SUMMARY: "Summary",
-    Section.PARTICIPANTS: "Participants",
-    Section.PRIORITIES: "Sector priorities",
-    Section.FIGURES: "Key figures",
-    Section.STATEMENTS: "Statements",
-    Section.TIMELINE: "Timeline",
-    Section.OUTCOMES: "Outcomes",
-    Section.SOURCE: "Source",
-    Section.TAGS: "Tags",
-}
-"""Each section's heading, a message of the interface."""
 
 MARKS = {
     ChangeKind.ADDED: ("+ ", "green"),
@@ -50,13 +37,18 @@ def by_words(change: Change) -> bool:
             and max(len(change.old.split()), len(change.new.split())) > WORD_DIFF_WORDS)
 
 
-def totals_line(changes: list[Change], t: Interface) -> str:
-    """``Changes: 4 (added 1, removed 1, changed 2)``, or that there are none."""
-    if not changes:
-        return t("No differences.")
-    counts = Counter(change.kind for change in changes)
-    parts = [t(f"{kind} {{count}}", count=counts[kind]) for kind in ChangeKind if counts[kind]]
-    return t("Changes: {count} ({details})", count=len(changes), details=", ".join(parts))
+def change_lines(changes: list[Change], language: str, *, plain: bool = False) -> Iterator[
+        RenderableType]:
+    """The report of ``changes``, a line (or a heading) at a time, with the interface in
+    ``language``; ``plain`` marks a word diff with ``[-…-]{+…+}`` instead of colour."""
+    t = interface(language)
+    section: Section | None = None
+    for change in changes:
+        if change.section is not section:
+            section = change.section
+            yield RichText(t(SECTION_TITLES[section]), "bold")
+        yield Padding(_row(change, plain), (0, 0, 0, 2))
+    yield RichText(totals_line(changes, t), "dim")
 
 
 def print_diff(
@@ -64,16 +56,10 @@ def print_diff(
     width: int | None = None,
 ) -> None:
     """Print ``changes``, section by section, with the interface in ``language``."""
-    t = interface(language)
     console = make_console(file, width)
     plain = not console.is_terminal or console.no_color
-    section: Section | None = None
-    for change in changes:
-        if change.section is not section:
-            section = change.section
-            print_renderable(console, RichText(t(SECTION_TITLES[section]), "bold"))
-        print_renderable(console, Padding(_row(change, plain), (0, 0, 0, 2)))
-    print_renderable(console, RichText(totals_line(changes, t), "dim"))
+    for line in change_lines(changes, language, plain=plain):
+        print_renderable(console, line)
 
 
 def _row(change: Change, plain: bool) -> Table:

@@ -147,6 +147,13 @@ RUSSIAN: Mapping[str, str] = {
     "removed {count}": "удалено {count}",
     "changed {count}": "изменено {count}",
     "moved {count}": "перемещено {count}",
+    "What changed": "Что изменилось",
+    # Copying an item (`c`).
+    "Copy": "Копировать",
+    "Copied: {text}": "Скопировано: {text}",
+    "Nothing to copy here.": "Здесь нечего копировать.",
+    "Evidence: {excerpt}": "Подтверждение: {excerpt}",
+    "The file changed: {changes}": "Файл изменился: {changes}",
 }
 """The Russian catalogue: each message's English text and its translation."""
 

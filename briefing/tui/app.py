@@ -28,6 +28,7 @@ from .panels import panels_for
 from .viewer_state import Outlines, long_lived
 
 if TYPE_CHECKING:
+    from ..diff import Change
     from .help_screen import HelpSection
 
 POLL_SECONDS = 0.5
@@ -67,6 +68,7 @@ class BriefingApp(App[Outline | None]):
         Binding("l", "switch_language", "Language"),
         Binding("question_mark", "help", "Help"),
         Binding("p", "print_summary", "Print & quit"),
+        Binding("d", "show_changes", "What changed", show=False),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -107,6 +109,8 @@ class BriefingApp(App[Outline | None]):
         self.outlines = Outlines(outline)
         """The briefing in each language shown so far (shared with the screens)."""
         self.poll_seconds = poll_seconds
+        self.changes: list[Change] = []
+        """What the last version of the file read again changed (``d`` shows it)."""
         self._reads = 0
         """How many reads live reload has started; only the last one's result is shown."""
 
@@ -276,10 +280,28 @@ class BriefingApp(App[Outline | None]):
         self._signature = event.signature
         with long_lived():
             outline = Outline(event.briefing, self.language, event.article)
+        self._note_changes(self.outline, outline)
         self.outline = outline
         self.deleted = False
         self.problems = ()
         self.version += 1
+
+    def _note_changes(self, old: Outline, new: Outline) -> None:
+        """Say what the new version changed (``d`` shows it in full)."""
+        from ..diff import changes_note, compare
+
+        changes = compare(old, new)
+        if changes:
+            self.changes = changes
+            self.notify(self.t("The file changed: {changes}", changes=changes_note(
+                changes, self.t)), markup=False)
+
+    def action_show_changes(self) -> None:
+        """Show in full what the last version of the file changed."""
+        from .diff_screen import DiffScreen
+
+        if not isinstance(self.screen, DiffScreen):
+            self.push_screen(DiffScreen(self.changes, self.outline.language))
 
     @on(ReloadFailed)
     def _reload_failed(self, event: ReloadFailed) -> None:

@@ -24,6 +24,8 @@ from .search_bar import SearchBar
 from .viewer_state import Outlines, ViewerState, started
 
 _PANEL_KEYS = Binding.Group("Go to a panel", compact=True)
+COPIED_SHOWN = 60
+"""Characters of what was copied that the notification shows."""
 
 
 class BriefingScreen(Screen[None]):
@@ -47,6 +49,7 @@ class BriefingScreen(Screen[None]):
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Previous match", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("c", "copy", "Copy", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"search--match", "search--current"}
@@ -218,6 +221,22 @@ class BriefingScreen(Screen[None]):
         self.show_panel(PanelId.PARTICIPANTS)
         self.panel(PanelId.PARTICIPANTS).move_cursor(speaker)
         self._came_from = (PanelId.STATEMENTS, event.index)  # Esc goes back there
+
+    def action_copy(self) -> None:
+        """Copy the item under the cursor to the clipboard, as plain text, and say so."""
+        from ..export.entry_text import entry_text
+
+        panel = self.current()
+        entry = panel.entry_at(panel.cursor) if panel.count() else None
+        t = self.state.t
+        if entry is None:
+            self.notify(t("Nothing to copy here."), markup=False)
+            return
+        text = entry_text(entry, t)
+        self.app.copy_to_clipboard(text)
+        first = text.split("\n", 1)[0]
+        shown = first if len(first) <= COPIED_SHOWN else first[:COPIED_SHOWN - 1] + "…"
+        self.notify(t("Copied: {text}", text=shown), markup=False)
 
     # ------------------------------------------------------------------ search
 

@@ -153,3 +153,28 @@ async def test_a_slow_older_read_never_replaces_a_newer_version(
         assert "The newest edit" in text
         assert "Older edit" not in text
         assert app.version == 1
+
+
+async def test_a_new_version_says_what_changed_and_d_shows_it(tmp_path: Path) -> None:
+    path = tmp_path / "live.yaml"
+    write(path, "First Name")
+    app = make_app(path, poll_seconds=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "  - name: Second person\n", "  - name: Second person\n  - name: Third person\n")
+            .replace("role: Observer", "role: Chair"), encoding="utf-8")
+        stamp = path.stat().st_mtime + 5
+        os.utime(path, (stamp, stamp))
+        await wait_for(lambda: "Third person" in screen_text(app) or bool(app.changes), pilot)
+        await pilot.pause()
+        notes = [notification.message for notification in app._notifications]
+        assert "The file changed: Participants: added 1, changed 1" in notes
+        await pilot.press("d")
+        from briefing.tui.diff_screen import DiffScreen
+
+        assert isinstance(app.screen, DiffScreen)
+        shown = screen_text(app)
+        assert "+ Third person" in shown
+        assert "~ First Name · role: Observer → Chair" in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, BriefingScreen)

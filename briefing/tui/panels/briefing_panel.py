@@ -13,7 +13,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
 
-from ...outline import Outline, Section, TextKey
+from ...outline import Entry, Outline, Section, TextKey
 from ..item_list import ItemList
 from ..viewer_state import ViewerState
 from .panel_id import PanelId
@@ -125,6 +125,10 @@ class BriefingPanel(ItemList):
     def index_of(self, key: TextKey) -> int:
         """The item that shows the text ``key``."""
         return key.entry
+
+    def entry_at(self, index: int) -> Entry | None:
+        """The outline entry item ``index`` shows (what ``c`` copies), if any."""
+        return self.outline.entry(self.SECTIONS[0], index)
 
     def reveal(self, key: TextKey) -> None:
         """Bring the field ``key`` on screen, at the current search match if it is there."""

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 
-from ...outline import ARTICLE, Section, TextKey
+from ...outline import ARTICLE, Entry, Section, TextKey
 from .briefing_panel import BriefingPanel
 from .panel_id import PanelId
 
@@ -34,6 +34,9 @@ class SourcePanel(BriefingPanel):
 
     def index_of(self, key: TextKey) -> int:
         return 1 + key.paragraph if key.name == ARTICLE else 0
+
+    def entry_at(self, index: int) -> Entry | None:
+        return self.outline.entry(Section.SOURCE)
 
     def render_entry(self, index: int, width: int, style: Style) -> list[Strip]:
         if index == 0:

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 
-from ...outline import Section, TextKey
+from ...outline import Entry, Section, TextKey
 from ..viewer_state import ViewerState
 from .briefing_panel import BriefingPanel, text_height
 from .panel_id import PanelId
@@ -54,6 +54,11 @@ class StatementsPanel(BriefingPanel):
     def statement_index(self, item: int) -> int:
         """The briefing's index of the statement shown as item ``item``."""
         return item if self.subset is None else self.subset[item]
+
+    def entry_at(self, index: int) -> Entry | None:
+        if not self.count():
+            return None
+        return self.outline.entry(Section.STATEMENTS, self.statement_index(index))
 
     def index_of(self, key: TextKey) -> int:
         if self.subset is None:

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 
-from ...outline import ITEM, Section, TextKey
+from ...outline import ITEM, Entry, Section, TextKey
 from ..viewer_state import ViewerState
 from .briefing_panel import BriefingPanel
 from .panel_id import PanelId
@@ -51,6 +51,10 @@ class SummaryPanel(BriefingPanel):
 
     def count(self) -> int:
         return len(self._entries())
+
+    def entry_at(self, index: int) -> Entry | None:
+        # One entry, the briefing's own fields, whatever line the panel is at.
+        return self.outline.entry(Section.SUMMARY)
 
     def index_of(self, key: TextKey) -> int:
         entries = self._entries()
