@@ -9,8 +9,9 @@ Measured, with the issue's targets:
 1. first index of the library, in process (parallel reading): <= 30 s on 2 cores;
 2. a rescan with nothing changed: <= 0.5 s;
 3. a rescan after 10 files changed: <= 1 s;
-4. the p95 of ``search`` (2 words, the last a prefix; 20 briefings with their hits
-   and excerpts), in process: <= 20 ms;
+4. the p95 of ``search`` (2 words, the last a prefix; 20 briefings with their first
+   hits and excerpts), in process: <= 20 ms; for two common words (in every
+   briefing) and for a name and the start of a surname (in half of them);
 5. ``briefing search`` of the library (warm index) against ``briefing validate`` of
    the sample, whole processes, interleaved, medians: <= 1.5x.
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -121,7 +123,8 @@ def make_library(folder: Path, count: int) -> None:
 
 
 def _queries(count: int) -> list[str]:
-    """Two-word queries whose last word is a prefix (3 to 6 letters) of a word."""
+    """Two-word queries whose last word is a prefix (3 to 6 letters): two of the common
+    words, which every briefing holds (the worst case: every briefing is ranked)."""
     rng = random.Random(7)
     queries = []
     for number in range(count):
@@ -129,6 +132,27 @@ def _queries(count: int) -> list[str]:
         first, second = rng.choice(common), rng.choice(common)
         queries.append(f"{first} {second[:rng.randint(3, 6)]}")
     return queries
+
+
+def _name_queries(count: int) -> list[str]:
+    """A participant's first name and the start of the surname (in half the briefings)."""
+    rng = random.Random(8)
+    queries = []
+    for _ in range(count):
+        first, last = rng.choice(rng.choice(_PEOPLE)).split(" ", 1)
+        queries.append(f"{first} {last[:rng.randint(3, 5)]}")
+    return queries
+
+
+def _p95(index: object, queries: list[str]) -> tuple[float, float]:
+    """The p95 and the median of ``index.search`` over ``queries``, in ms."""
+    times = []
+    for query in queries:
+        start = time.perf_counter()
+        index.search(query, limit=20)  # type: ignore[attr-defined]
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return times[max(0, int(len(times) * 0.95) - 1)] * 1000, statistics.median(times) * 1000
 
 
 def _run(args: list[str], env: dict[str, str]) -> float:
@@ -155,9 +179,16 @@ def main() -> None:
 
         index = open_library(str(folder))
         start = time.perf_counter()
+        cpu = time.process_time()
         report = index.scan()
         first = time.perf_counter() - start
-        print(f"1. first index: {first:.2f} s (target <= 30 s) {report}")
+        cpu = time.process_time() - cpu
+        workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+        workers_cpu = workers.ru_utime + workers.ru_stime
+        print(f"1. first index: {first:.2f} s (target <= 30 s) {report}\n"
+              f"   processor time: {cpu:.1f} s writing (this process), {workers_cpu:.1f} s "
+              f"reading (workers); on 2 idle cores at least "
+              f"{max(cpu, (cpu + workers_cpu) / 2):.1f} s")
 
         start = time.perf_counter()
         index.scan()
@@ -172,17 +203,11 @@ def main() -> None:
         changed = time.perf_counter() - start
         print(f"3. rescan, 10 changed: {changed:.3f} s (target <= 1 s) {report}")
 
-        times = []
-        found = 0
-        for query in _queries(options.queries):
-            start = time.perf_counter()
-            results = index.search(query, limit=20)
-            times.append(time.perf_counter() - start)
-            found += bool(results)
-        times.sort()
-        p95 = times[int(len(times) * 0.95) - 1]
-        print(f"4. search p95: {p95 * 1000:.1f} ms, median {statistics.median(times) * 1000:.1f} "
-              f"ms (target p95 <= 20 ms; {found} of {len(times)} queries found something)")
+        for name, queries in (("common words", _queries(options.queries)),
+                              ("name and surname prefix", _name_queries(options.queries))):
+            p95, median = _p95(index, queries)
+            print(f"4. search p95 ({name}): {p95:.1f} ms, median {median:.1f} ms "
+                  "(target p95 <= 20 ms)")
         index.close()
 
         env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -19,6 +19,10 @@ from ..safe_text import one_line, shown_path, visible
 from .entries import Hit, Result, ScanReport
 from .index import LibraryError, LibraryIndex
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .sqlite_index import SqliteIndex
+
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 EXCERPT_WIDTH = 160
 """Characters of a paragraph shown around a match."""
@@ -37,7 +41,7 @@ def _folder_problem(folder: str) -> str | None:
     return None
 
 
-def _open(folder: str) -> LibraryIndex | int:
+def _open(folder: str) -> SqliteIndex | int:
     """The index of ``folder``, or the exit code after saying why there is none."""
     from .sqlite_index import open_library
 
@@ -60,27 +64,51 @@ def shown_file(folder: str | None, path: str) -> str:
     return shown_path(os.path.join(folder, *path.split("/")))
 
 
+def _guarded(folder: str, action: Callable[[LibraryIndex], int]) -> int:
+    """Run ``action`` on the index of ``folder``; an index found damaged on the way is
+    rebuilt (saying so) and ``action`` run again; any other database error is said in
+    one line (exit 1), never a traceback."""
+    import sqlite3
+
+    from .sqlite_index import is_damage, remove_database
+
+    for attempt in range(2):
+        index = _open(folder)
+        if isinstance(index, int):
+            return index
+        try:
+            return action(index)
+        except sqlite3.DatabaseError as error:
+            damaged = is_damage(error)
+            if not damaged or attempt:
+                _say(f"the index of this library cannot be used: {error}")
+                return EXIT_NOTHING
+            _say(f"the index of this library is damaged ({error}); rebuilding it")
+        finally:
+            index.close()
+        remove_database(index.path)
+    return EXIT_NOTHING
+
+
 def run_index(folder: str | None) -> int:
     """``briefing index [DIR]``: bring the index up to date, with a progress bar on a
     terminal; list the invalid files (first problem each); print a one-line total."""
-    index = _open(folder or ".")
-    if isinstance(index, int):
-        return index
-    try:
+
+    def index_it(index: LibraryIndex) -> int:
         with index.writing(wait=False) as free:
             pass
         if not free:
             _say("another process is updating this library's index; waiting for it")
-        report = _scan_with_progress(index)
+        report = _scan_with_progress(index, wait=True)
         for entry in index.invalid():
             problem = entry.problem
             if problem is not None:
                 print(FileProblem(shown_file(folder, entry.path), problem.message,
                                   problem.line, problem.column), file=sys.stderr)
-    finally:
-        index.close()
-    print(_total(report))
-    return EXIT_OK
+        print(_total(report))
+        return EXIT_OK
+
+    return _guarded(folder or ".", index_it)
 
 
 def _total(report: ScanReport) -> str:
@@ -89,9 +117,10 @@ def _total(report: ScanReport) -> str:
             f"{report.removed:,} removed, {report.invalid:,} invalid")
 
 
-def _scan_with_progress(index: LibraryIndex) -> ScanReport:
+def _scan_with_progress(index: LibraryIndex, wait: bool) -> ScanReport:
+    """``index.scan()``, with a progress bar on standard error when it is a terminal."""
     if not sys.stderr.isatty():
-        return index.scan()
+        return index.scan(wait=wait)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -103,7 +132,7 @@ def _scan_with_progress(index: LibraryIndex) -> ScanReport:
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        return index.scan(advance)
+        return index.scan(advance, wait=wait)
 
 
 def run_search(query: str, folder: str | None, as_json: bool, limit: int) -> int:
@@ -118,21 +147,19 @@ def run_search(query: str, folder: str | None, as_json: bool, limit: int) -> int
     if limit < 1:
         _say("--limit must be at least 1")
         return EXIT_USAGE
-    index = _open(folder or ".")
-    if isinstance(index, int):
-        return index
-    try:
-        report = index.scan(wait=False)
+
+    def search_it(index: LibraryIndex) -> int:
+        report = _scan_with_progress(index, wait=False)
         if report.skipped:
             _say("another process is updating this library's index; searching it as it is")
         results = index.search(query, limit=limit)
-    finally:
-        index.close()
-    if as_json:
-        _print_json(query, folder, results)
-    elif results:
-        _print_lines(folder, results)
-    return EXIT_OK if results else EXIT_NOTHING
+        if as_json:
+            _print_json(query, folder, results)
+        elif results:
+            _print_lines(folder, results)
+        return EXIT_OK if results else EXIT_NOTHING
+
+    return _guarded(folder or ".", search_it)
 
 
 def place(hit: Hit) -> str:

@@ -180,9 +180,17 @@ def _read(
                 pending = []
         if pending:
             yield pending
-    finally:
-        # Interrupted (Ctrl+C), the workers' work is dropped, not waited for.
+    except BaseException:
+        # Interrupted (Ctrl+C, or the consumer stopped): the workers' work is dropped
+        # and they are ended, not waited for; the batches written stay.
+        processes = list(getattr(executor, "_processes", {}).values())
         executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    # The workers are told to end, and waited for: a command that ends its process
+    # at once would otherwise leave them waiting for work that never comes.
+    executor.shutdown(wait=True)
 
 
 def _context() -> BaseContext:
@@ -201,7 +209,13 @@ def _context() -> BaseContext:
 
 
 def _worker_started() -> None:
-    """A worker ignores Ctrl+C: the scan that started it stops, and says so once."""
+    """A worker ignores Ctrl+C (the scan that started it stops, and says so once), and
+    writes nothing to the command's standard output and error, which it must not
+    hold open: a reader of the command waits for them to close."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (1, 2):
+        os.dup2(devnull, stream)
+    os.close(devnull)

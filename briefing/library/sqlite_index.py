@@ -110,7 +110,7 @@ def _has_fts5() -> bool:
     return True
 
 
-def _is_damage(error: sqlite3.DatabaseError) -> bool:
+def is_damage(error: sqlite3.DatabaseError) -> bool:
     """Whether ``error`` says the database file is damaged or is not one (rather
     than busy, or read-only)."""
     name = getattr(error, "sqlite_errorname", "")
@@ -143,7 +143,7 @@ def open_library(
         try:
             return SqliteIndex(root, path)
         except sqlite3.DatabaseError as error:
-            if not _is_damage(error) and not isinstance(error, _OtherVersion):
+            if not is_damage(error) and not isinstance(error, _OtherVersion):
                 raise LibraryError(f"cannot open the index {path}: {error}") from None
             reason = ("was made by another version of briefing"
                       if isinstance(error, _OtherVersion) else f"is damaged ({error})")

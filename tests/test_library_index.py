@@ -1,0 +1,141 @@
+"""The library index's interface, as the library screen uses it: entries, facets,
+filters, search results and their hits, which must be what the viewer's search finds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.library import FacetKind, Filters, open_library
+from briefing.library.entries import FileState, IndexedBriefing, IndexedText, unpack_texts
+from briefing.library.hits import QueryMatcher, excerpt, find_hits
+from briefing.library.reading import facet_key, read_file
+from briefing.library.sqlite_index import SqliteIndex
+from briefing.loader import load
+from briefing.outline import Outline, TextKey
+from briefing.search import SearchIndex
+from tests.cli_run import ARTICLE, SAMPLE
+
+QUERIES = ["коридора", "koridor", "КОРИДОР", "Middle Corridor", "middle corr", "средний кори",
+           "Исетов", "isetov", "Türkiye", "turkiye", "35", "транспорт", "transportnoy",
+           "коридор средний", "ЕС", "eu", "цифровой трансформации", "the"]
+
+
+def small(title: str, date: str, people: list[str], country: str, tags: list[str]) -> str:
+    participants = "".join(f"  - name: {name}\n    country: {country}\n" for name in people)
+    return (f"briefing: 1\ntitle: {json.dumps(title)}\ndate: {date}\n"
+            f"summary: A meeting about ferries.\ntags: {json.dumps(tags)}\n"
+            f"participants:\n{participants}")
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> SqliteIndex:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / SAMPLE.name)
+    shutil.copy(ARTICLE, folder / ARTICLE.name)
+    (folder / "a.yaml").write_text(small("A", "2024-03-01", ["Arman Isetov"], "Kazakhstan",
+                                         ["ferry"]), encoding="utf-8")
+    (folder / "b.yaml").write_text(small("B", "2023", ["ARMAN  ISETOV", "Anna Schmidt"],
+                                         "Germany", ["ferry", "rail"]), encoding="utf-8")
+    (folder / "bad.yaml").write_text("briefing: 1\n", encoding="utf-8")
+    library = open_library(str(folder), cache=tmp_path / "cache")
+    library.scan()
+    return library
+
+
+def test_entries_list_every_file_and_the_invalid_with_their_problem(index: SqliteIndex) -> None:
+    entries = index.entries()
+    assert [entry.path for entry in entries] == ["a.yaml", "b.yaml", "bad.yaml", SAMPLE.name]
+    bad = entries[2]
+    assert not bad.valid and bad.problem is not None and bad.problem.line == 1
+    sample = entries[3]
+    assert sample.title_in("en").startswith("Developing Eurasian ties")
+    assert sample.title_in("ru").startswith("Развитие евразийских связей")
+    assert sample.outlet_in("en") == "Kazinform news agency"
+    outline = load(SAMPLE)
+    assert (sample.participants, sample.figures) == (len(outline.participants),
+                                                      len(outline.figures))
+    assert entries[0].year == 2024 and entries[1].date == "2023"
+    assert [entry.path for entry in index.invalid()] == ["bad.yaml"]
+
+
+def test_facets_match_a_person_across_briefings_and_narrow(index: SqliteIndex) -> None:
+    facets = index.facets()
+    people = {facet.key: facet.briefings for facet in facets[FacetKind.PARTICIPANT]}
+    assert people["arman isetov"] == 3  # "Арман Исетов", "Arman Isetov", "ARMAN  ISETOV"
+    assert facet_key("Арман  Исетов") == facet_key("ARMAN ISETOV") == "arman isetov"
+    years = {facet.key for facet in facets[FacetKind.YEAR]}
+    assert years == {"2023", "2024"}
+    germany = Filters().with_value(FacetKind.COUNTRY, "germany")
+    assert [entry.path for entry in index.entries(germany)] == ["b.yaml"]
+    narrowed = index.facets(germany)
+    assert {facet.key for facet in narrowed[FacetKind.TAG]} == {"ferry", "rail"}
+    found = index.search("ferries", filters=germany)
+    assert [result.entry.path for result in found] == ["b.yaml"]
+
+
+def test_results_carry_what_the_screen_opens_at(index: SqliteIndex) -> None:
+    result = index.search("middle corr")[0]
+    assert result.entry.path == SAMPLE.name
+    assert result.matched >= len(result.hits) > 0
+    hit = result.hits[0]
+    start, end = hit.spans[0]
+    assert hit.text.text[start:end].lower() in ("middle-corridor", "middle corridor")
+    shown, spans = hit.excerpt(40)
+    first, last = spans[0]
+    assert shown[first:last] == hit.text.text[start:end]
+    key = (hit.text.section, hit.text.entry, hit.text.name, hit.text.language,
+           hit.text.paragraph)
+    assert TextKey(*key) in dict(Outline(load(SAMPLE)).texts())
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_index_finds_what_the_viewer_finds(tmp_path: Path, query: str) -> None:
+    """The texts the stored words say match are those in which the viewer's search
+    (a SearchIndex over the outline's texts, as the viewer builds it) finds the query,
+    with the same spans."""
+    outline = Outline(load(SAMPLE))
+    language = outline.briefing.language
+    viewer = SearchIndex(outline.texts(),
+                         language_of=lambda key: getattr(key, "language", "") or language)
+    expected: dict[tuple[str, int, str, str, int], list[tuple[int, int]]] = {}
+    for match in viewer.search(query):
+        assert isinstance(match.key, TextKey)
+        key = match.key
+        expected.setdefault((key.section, key.entry, key.name, key.language, key.paragraph),
+                            []).append((match.start, match.end))
+    info = SAMPLE.stat()
+    read = read_file(str(SAMPLE.parent), SAMPLE.name, FileState(info.st_mtime_ns, info.st_size))
+    assert isinstance(read, IndexedBriefing)
+    stored = unpack_texts(read.packed)
+    matcher = QueryMatcher(query)
+    numbers = matcher.matching(stored)
+    hits = matcher.hits(stored, language, numbers)
+    got = {_key(hit.text): list(hit.spans) for hit in hits}
+    assert got == expected
+
+
+def _key(text: IndexedText) -> tuple[str, int, str, str, int]:
+    return (text.section, text.entry, text.name, text.language, text.paragraph)
+
+
+def test_excerpts_are_cut_at_spaces_around_the_first_match() -> None:
+    text = "word " * 100 + "target here " + "more " * 100
+    start = text.index("target")
+    shown, spans = excerpt(text, [(start, start + 6)], 60)
+    assert shown.startswith("…") and shown.endswith("…")
+    assert shown[spans[0][0]:spans[0][1]] == "target"
+    assert len(shown) <= 62
+    assert excerpt("short text", [(0, 5)], 60) == ("short text", ((0, 5),))
+
+
+def test_find_hits_keeps_paragraph_order() -> None:
+    texts = [IndexedText("summary", 0, "summary", "en", number, 1, 1, text)
+             for number, text in enumerate(["no", "a ferry", "two ferry ferry"])]
+    hits = find_hits(texts, "en", "ferry")
+    assert [hit.text.paragraph for hit in hits] == [1, 2]
+    assert hits[1].spans == ((4, 9), (10, 15))
