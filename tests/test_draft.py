@@ -135,6 +135,25 @@ def test_years_dates_and_ordinals_are_not_figures() -> None:
     assert figures == [(3_000_000, "EUR"), (4, "офиса")]
 
 
+def test_a_name_first_written_in_the_instrumental_is_listed_in_the_nominative() -> None:
+    article = ("Переговоры в Париже\n\nПрезидент Казахстана Касым-Жомарт Токаев провел "
+               "переговоры с президентом Франции Эммануэлем Макроном. Макрон заявил, что "
+               "Франция готова участвовать в проекте.\n")
+    briefing = loads(draft(article, use_natasha=False), "x.yaml")
+    people = [(p.id, p.name.get(), p.role.get() if p.role else None)
+              for p in briefing.participants if p.kind is ParticipantKind.PERSON]
+    assert people == [("tokaev", "Касым-Жомарт Токаев", "Президент Казахстана"),
+                      ("makron", "Эммануэль Макрон", "Президент Франции")]
+    assert [s.by for s in briefing.statements] == ["makron"]
+
+
+def test_a_period_is_not_a_figure_of_its_own() -> None:
+    article = ("Investment\n\nInvestment over the past 20 years exceeded $20 billion, "
+               "and Tokyo would contribute 1 trillion yen over three years.\n")
+    briefing = loads(draft(article), "x.yaml")
+    assert [int(f.value) for f in briefing.figures] == [20_000_000_000, 10**12]
+
+
 # ---------------------------------------------------------------------------
 # Safe YAML, whatever the article says.
 

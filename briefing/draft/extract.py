@@ -273,6 +273,12 @@ class _People:
             role = _role_before(text, mention.sentence, mention.start, self.language) or \
                 _appositive_role(text, mention.sentence, mention.end, self.language)
             name = " ".join(text[mention.start:mention.end].split())
+            if self.language == "ru" and _instrumental(text, mention, role):
+                # "переговоры с президентом Франции Эммануэлем Макроном": the names
+                # and the title as a reader writes them, in the nominative.
+                name = " ".join(_nominative(word) for word in name.split())
+                surname = name.split()[-1]
+                role = _nominative_title(role)
             index = len(self.people)
             self.people.append(Person(name, surname, role, _organisation(role, self.language),
                                       _country(role), how))
@@ -327,6 +333,61 @@ def _capitalised_runs(sentence: Sentence, text: str) -> list[list[re.Match[str]]
         while run and not run[-1].group()[:1].isupper():
             run.pop()
     return [run for run in runs if run]
+
+
+_INSTRUMENTAL = ("ом", "ем", "ой", "ей", "ым", "им")
+
+
+def _instrumental(text: str, mention: _Mention, role: str) -> bool:
+    """Whether a Russian name is written in the instrumental case: its title is (``с
+    президентом``), or ``с``/``со`` comes just before it, and the surname ends so."""
+    if not mention.words[-1].lower().endswith(_INSTRUMENTAL):
+        return False
+    head = role.split(" ", 1)[0].lower() if role else ""
+    if head.endswith(("ом", "ем", "ой", "ей")):
+        return True
+    before = text[max(mention.sentence.start, mention.start - 4):mention.start].lower()
+    return bool(re.search(r"(?<![^\W\d_])со?\s+$", before))
+
+
+def _nominative(word: str) -> str:
+    """A Russian name in the instrumental as it is in the nominative, by its ending:
+    ``Макроном`` -> ``Макрон``, ``Исетовым`` -> ``Исетов``, ``Эммануэлем`` ->
+    ``Эммануэль``, ``Сергеем`` -> ``Сергей``, ``Анной`` -> ``Анна``, ``Марией`` ->
+    ``Мария``."""
+    lower = word.lower()
+    if len(word) < 4 or not lower[-1:].isalpha():
+        return word
+    stem = word[:-2]
+    if lower.endswith(("ым", "ом")) or (lower.endswith("им") and stem[-1:].lower() in "кгх"):
+        return stem
+    if lower.endswith("ем"):
+        last = stem[-1:].lower()
+        if last in "аеёиоуыэюя":
+            return stem + "й"
+        return stem if last in "жцчшщ" else stem + "ь"
+    if lower.endswith("ой"):
+        return stem + "а"
+    if lower.endswith("ей"):
+        return stem + "я" if stem[-1:].lower() in "иь" else stem + "а"
+    return word
+
+
+def _nominative_title(role: str) -> str:
+    """A title in the instrumental, its leading words in the nominative: ``Генеральным
+    секретарем ООН`` -> ``Генеральный секретарь ООН``."""
+    words = role.split(" ")
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if lower.endswith(("ным", "ским", "вым")) and index == 0:
+            words[index] = word[:-2] + "ый"
+        elif lower.endswith(("ом", "ем", "ой", "ей")):
+            words[index] = _nominative(word)
+            break
+        else:
+            break
+    title = " ".join(words)
+    return title[:1].upper() + title[1:]
 
 
 def _title_just_before(text: str, sentence: Sentence, start: int) -> bool:
@@ -589,6 +650,8 @@ def _not_a_figure(text: str, phrase: NumberPhrase) -> bool:
         return True  # 10:30, № 5
     if re.search(r"[^\W\d_]-?$", before):
         return True  # G20, COP-29
+    if phrase.unit in ("year", "month", "day") and _PERIOD.search(before):
+        return True  # за последние 20 лет, over three years: the period of another figure
     whole = isinstance(phrase.value, int)
     if phrase.unit is None and not any(character.isdigit() for character in phrase.text) \
             and phrase.value < 10:
@@ -602,6 +665,10 @@ def _not_a_figure(text: str, phrase: NumberPhrase) -> bool:
     preceding = before.rsplit(" ", 2)[-2] if before.count(" ") >= 2 else before
     # 12 декабря, December 12
     return lexicon_match(lexicon.MONTHS, following) or lexicon_match(lexicon.MONTHS, preceding)
+
+
+_PERIOD = re.compile(r"(?<![^\W\d_])(?:за|в течение|последние|последних|ближайшие|over|within|"
+                     r"during|past|last|next)\s+$", re.IGNORECASE)
 
 
 def _counted(text: str, end: int, language: str) -> str:
