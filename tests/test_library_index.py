@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from briefing.library import FacetKind, Filters, open_library
-from briefing.library.entries import FileState, IndexedBriefing, IndexedText, unpack_texts
-from briefing.library.hits import QueryMatcher, excerpt, find_hits
-from briefing.library.reading import facet_key, read_file
+from briefing.library.entries import IndexedText
+from briefing.library.hits import excerpt, find_hits
+from briefing.library.reading import facet_key
 from briefing.library.sqlite_index import SqliteIndex
 from briefing.loader import load
 from briefing.outline import Outline, TextKey
@@ -93,11 +93,21 @@ def test_results_carry_what_the_screen_opens_at(index: SqliteIndex) -> None:
     assert TextKey(*key) in dict(Outline(load(SAMPLE)).texts())
 
 
+@pytest.fixture(scope="module")
+def sample_only(tmp_path_factory: pytest.TempPathFactory) -> SqliteIndex:
+    folder = tmp_path_factory.mktemp("sample") / "lib"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / SAMPLE.name)
+    shutil.copy(ARTICLE, folder / ARTICLE.name)
+    library = open_library(str(folder), cache=folder.parent / "cache")
+    library.scan()
+    return library
+
+
 @pytest.mark.parametrize("query", QUERIES)
-def test_the_index_finds_what_the_viewer_finds(tmp_path: Path, query: str) -> None:
-    """The texts the stored words say match are those in which the viewer's search
-    (a SearchIndex over the outline's texts, as the viewer builds it) finds the query,
-    with the same spans."""
+def test_the_index_finds_what_the_viewer_finds(sample_only: SqliteIndex, query: str) -> None:
+    """The paragraphs the index finds the query in, and the spans, are those of the
+    viewer's search (a SearchIndex over the outline's texts, as the viewer builds it)."""
     outline = Outline(load(SAMPLE))
     language = outline.briefing.language
     viewer = SearchIndex(outline.texts(),
@@ -108,15 +118,10 @@ def test_the_index_finds_what_the_viewer_finds(tmp_path: Path, query: str) -> No
         key = match.key
         expected.setdefault((key.section, key.entry, key.name, key.language, key.paragraph),
                             []).append((match.start, match.end))
-    info = SAMPLE.stat()
-    read = read_file(str(SAMPLE.parent), SAMPLE.name, FileState(info.st_mtime_ns, info.st_size))
-    assert isinstance(read, IndexedBriefing)
-    stored = unpack_texts(read.packed)
-    matcher = QueryMatcher(query)
-    numbers = matcher.matching(stored)
-    hits = matcher.hits(stored, language, numbers)
-    got = {_key(hit.text): list(hit.spans) for hit in hits}
+    results = sample_only.search(query, hits=1000)
+    got = {_key(hit.text): list(hit.spans) for result in results for hit in result.hits}
     assert got == expected
+    assert sum(result.matched for result in results) == len(expected)
 
 
 def _key(text: IndexedText) -> tuple[str, int, str, str, int]:

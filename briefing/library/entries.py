@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 
 class FileState(NamedTuple):
@@ -150,52 +150,37 @@ class IndexedBriefing(NamedTuple):
     state: FileState
     entry: Entry
     facets: tuple[Facet, ...]
-    packed: bytes
-    """Its texts, with their words as numbers (see :func:`pack_texts`)."""
+    texts: bytes
+    """Its texts (see :func:`pack_texts`)."""
     stems: str
     """Every word's stem, in order, separated by spaces (what BM25 counts)."""
     forms: str
     """The other forms of the words (normal forms, transliterations), each once."""
     algorithms: tuple[str, ...]
     """The stemming algorithms its words were stemmed by."""
+    vocabulary: tuple[tuple[str, str, str], ...]
+    """Each distinct word: as written, the algorithm of its text (``""``: none), and
+    its tokens (see :mod:`briefing.library.terms`)."""
+    sequences: bytes
+    """Each text's words as numbers in ``vocabulary`` (``terms.pack_numbers``)."""
 
 
-class StoredTexts(NamedTuple):
-    """A briefing's searchable texts as stored: each text (as a list of the fields of
-    :class:`IndexedText`: :meth:`text` makes one), each distinct word with the
-    stemming algorithm of its text, and each text's words as numbers."""
-
-    rows: list[list[Any]]
-    vocabulary: list[list[Any]]
-    """``[word, algorithm]`` pairs (the algorithm is ``None`` for text not stemmed)."""
-    sequences: list[list[int]]
-
-    def text(self, number: int) -> IndexedText:
-        """Text number ``number``."""
-        return IndexedText(*self.rows[number])
-
-
-def pack_texts(
-    texts: Sequence[IndexedText], vocabulary: Sequence[tuple[str, str | None]],
-    sequences: Sequence[Sequence[int]],
-) -> bytes:
+def pack_texts(texts: Sequence[IndexedText]) -> bytes:
     """The stored form of a briefing's texts: JSON, compressed."""
     import json
     import zlib
 
-    document = [list(texts), list(vocabulary), list(sequences)]
-    return zlib.compress(json.dumps(document, ensure_ascii=False).encode("utf-8"), 1)
+    return zlib.compress(json.dumps(list(texts), ensure_ascii=False).encode("utf-8"), 1)
 
 
-def unpack_texts(data: bytes | None) -> StoredTexts:
+def unpack_texts(data: bytes | None) -> list[IndexedText]:
     """What :func:`pack_texts` stored (nothing, for ``None`` or empty data)."""
     if not data:
-        return StoredTexts([], [], [])
+        return []
     import json
     import zlib
 
-    texts, vocabulary, sequences = json.loads(zlib.decompress(data))
-    return StoredTexts(texts, vocabulary, sequences)
+    return [IndexedText(*text) for text in json.loads(zlib.decompress(data))]
 
 
 class Hit(NamedTuple):

@@ -8,77 +8,86 @@ transliteration), so a briefing listed is one the viewer's search finds the quer
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from array import array
+from collections.abc import Hashable, Iterable, Sequence
 
 from ..search import SearchIndex
-from ..search_words import Term, analyse_word, query_terms
-from .entries import Hit, IndexedText, StoredTexts
+from ..search_words import analyse_word, query_terms
+from .entries import Hit, IndexedText
 
 
 class QueryMatcher:
-    """One query, checked against many briefings' stored texts.
+    """One query, checked against many briefings' stored words.
 
-    Which texts match is decided on the stored words (each distinct word is
-    compared with the query's words once per query, by the search's own rule,
-    ``Term.matches``); the spans of the texts shown come from
-    :class:`~briefing.search.SearchIndex` on those texts alone.
+    The index knows every distinct word of the library (with the stemming algorithm
+    of its text) by a number. :meth:`confirm` decides which of the words the
+    full-text index proposes for a query word really match it, by the search's own
+    rule (``Term.matches``), once per query; :meth:`matching` then finds the texts of
+    a briefing in which the query's words stand one after the other, on the stored
+    numbers; :meth:`hits` takes the spans of the texts shown from
+    :class:`~briefing.search.SearchIndex`.
     """
 
     def __init__(self, query: str) -> None:
         self.query = query
         self.terms = query_terms(query)
-        self._masks: dict[str | None, _Masks] = {}
+        self.words: list[set[int]] = [set() for _ in self.terms]
+        """For each query word, the numbers of the library's words it matches."""
+        self._mask_of: dict[int, int] = {}
 
-    def _mask(self, word: str, algorithm: str | None) -> int:
-        """Bit ``j`` set when the query's word ``j`` matches ``word`` (in a text
-        stemmed by ``algorithm``)."""
-        masks = self._masks.get(algorithm)
-        if masks is None:
-            masks = self._masks[algorithm] = _Masks(self.terms, algorithm)
-        return masks[word]
+    def confirm(self, term: int, candidates: Iterable[tuple[int, str, str | None]]) -> None:
+        """Keep those of ``candidates`` (number, word, algorithm) that query word
+        number ``term`` matches."""
+        rule = self.terms[term]
+        bit = 1 << term
+        for number, word, algorithm in candidates:
+            if rule.matches(analyse_word(word, algorithm)):
+                self.words[term].add(number)
+                self._mask_of[number] = self._mask_of.get(number, 0) | bit
 
-    def matching(self, stored: StoredTexts) -> list[int]:
-        """The numbers of the texts in which the query matches (a phrase: its words
-        one after the other)."""
+    @property
+    def possible(self) -> bool:
+        """Whether every query word matches some word of the library."""
+        return bool(self.terms) and all(self.words)
+
+    def matching(self, vocabulary: Sequence[int], sequences: Sequence[Sequence[int]]) -> list[int]:
+        """The numbers of the texts of a briefing in which the query matches (a phrase:
+        its words one after the other); ``vocabulary`` gives the library's number of
+        each of its words, ``sequences`` each text's words by their place in it."""
         size = len(self.terms)
-        if not size:
+        if not self.possible:
             return []
-        masks = [self._mask(word, algorithm) for word, algorithm in stored.vocabulary]
-        by_term = [{number for number, mask in enumerate(masks) if mask >> j & 1}
-                   for j in range(size)]
+        mask_of = self._mask_of
+        masks = [mask_of.get(number, 0) for number in vocabulary]
+        by_term: list[set[int]] = [set() for _ in range(size)]
+        for local, mask in enumerate(masks):
+            if mask:
+                for j in range(size):
+                    if mask >> j & 1:
+                        by_term[j].add(local)
         if not all(by_term):
             return []
         first = by_term[0]
         found = []
-        for text, sequence in enumerate(stored.sequences):
+        for text, sequence in enumerate(sequences):
             if any(words.isdisjoint(sequence) for words in by_term):
                 continue
             if size == 1 or _has_phrase(sequence, masks, size, first):
                 found.append(text)
         return found
 
-    def hits(self, stored: StoredTexts, language: str, texts: Sequence[int]) -> tuple[Hit, ...]:
-        """The hits of the query in the texts ``texts`` (numbers) of a briefing in
-        ``language``: spans by the project's matcher."""
-        return find_hits([stored.text(number) for number in texts], language, self.query)
+    def hits(self, texts: Sequence[IndexedText], language: str,
+             numbers: Sequence[int]) -> tuple[Hit, ...]:
+        """The hits of the query in the texts ``numbers`` of ``texts`` (a briefing's,
+        in ``language``): spans by the project's matcher."""
+        return find_hits([texts[number] for number in numbers], language, self.query)
 
 
-class _Masks(dict[str, int]):
-    """The mask of each word of texts stemmed by one algorithm (see ``_mask``)."""
-
-    def __init__(self, terms: Sequence[Term], algorithm: str | None) -> None:
-        super().__init__()
-        self.terms = terms
-        self.algorithm = algorithm
-
-    def __missing__(self, word: str) -> int:
-        analysed = analyse_word(word, self.algorithm)
-        mask = 0
-        for number, term in enumerate(self.terms):
-            if term.matches(analysed):
-                mask |= 1 << number
-        self[word] = mask
-        return mask
+def library_numbers(data: bytes) -> array[int]:
+    """The library's number of each word of a briefing, as stored."""
+    numbers = array("q")
+    numbers.frombytes(data)
+    return numbers
 
 
 def _has_phrase(sequence: Sequence[int], masks: list[int], size: int, first: set[int]) -> bool:

@@ -33,7 +33,7 @@ from .entries import (
     Problem,
     pack_texts,
 )
-from .terms import document_words
+from .terms import document_words, pack_numbers
 
 Unchanged = FileState
 """What :func:`read_file` gives for a file whose bytes are those already indexed:
@@ -85,7 +85,7 @@ def _invalid(
     problem = Problem(message or (first.message if first else "cannot be read"),
                       first.line if first else None, first.column if first else None)
     entry = Entry(path, False, problem, "", {}, "", {}, {}, 0, 0, ())
-    return IndexedBriefing(path, state, entry, (), b"", "", "", ())
+    return IndexedBriefing(path, state, entry, (), b"", "", "", (), (), b"")
 
 
 def indexed(path: str, state: FileState, briefing: Briefing) -> IndexedBriefing:
@@ -108,9 +108,9 @@ def indexed(path: str, state: FileState, briefing: Briefing) -> IndexedBriefing:
         _values(briefing.location), _values(source.outlet if source else None),
         len(briefing.participants), len(briefing.figures), tuple(briefing.tags),
     )
-    return IndexedBriefing(path, state, entry, _facets(briefing),
-                           pack_texts(texts, words.vocabulary, words.sequences), words.stems,
-                           words.forms, words.algorithms)
+    return IndexedBriefing(path, state, entry, _facets(briefing), pack_texts(texts),
+                           words.stems, words.forms, words.algorithms, words.vocabulary,
+                           pack_numbers(words.sequences))
 
 
 def _values(text: Text | None) -> dict[str, str]:

@@ -12,9 +12,12 @@ another version, or a damaged one, is deleted and made again, and the caller is
 told in one line.
 
 Tables: ``documents`` (one row per file: its state, its row in a library list as
-JSON, its texts compressed), ``words`` (FTS5: the columns of
-:mod:`briefing.library.terms`, rowid = the document's id), ``facets`` (document,
-kind, key, labels) and ``algorithms`` (the stemming algorithms of the words stored).
+JSON, its texts compressed, its words as the library's numbers and each text's
+words by their place), ``words`` (FTS5: the columns of :mod:`briefing.library.terms`,
+rowid = the document's id), ``vocabulary`` (every distinct word of the library and
+the algorithm of its text) with ``vocabulary_forms`` (FTS5: each word's tokens, rowid
+= its number), ``facets`` (document, kind, key, labels) and ``algorithms`` (the
+stemming algorithms of the words stored).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import json
 import os
 import re
 import sqlite3
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -43,7 +47,7 @@ from .entries import (
 )
 from .index import LibraryError, LibraryIndex
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Changed whenever what is stored changes (tables, or the analysis of words): an
 index of another version is rebuilt."""
 
@@ -60,8 +64,17 @@ CREATE TABLE documents (
     valid INTEGER NOT NULL,
     date TEXT NOT NULL,
     card TEXT NOT NULL,
-    texts BLOB
+    texts BLOB,
+    vocabulary BLOB,
+    sequences BLOB
 );
+CREATE TABLE vocabulary (
+    id INTEGER PRIMARY KEY,
+    word TEXT NOT NULL,
+    algorithm TEXT NOT NULL,
+    UNIQUE (word, algorithm)
+);
+CREATE VIRTUAL TABLE vocabulary_forms USING fts5(tokens, tokenize = 'ascii');
 CREATE TABLE facets (
     kind TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -214,6 +227,8 @@ class SqliteIndex(LibraryIndex):
         ``sqlite3.DatabaseError`` for a damaged one or one of another version."""
         super().__init__(root)
         self.path = path
+        self._numbers: dict[tuple[str, str], int] | None = None
+        """The library's number of each word, while writing (read when first needed)."""
         # Autocommit: transactions are begun and ended explicitly, one per batch.
         connection = sqlite3.connect(path, timeout=30, isolation_level=None,
                                      check_same_thread=False)
@@ -261,6 +276,7 @@ class SqliteIndex(LibraryIndex):
     def writing(self, wait: bool) -> Iterator[bool]:
         """See :meth:`LibraryIndex.writing`: a lock file beside the database."""
         with _file_lock(_lock_path(self.path), wait) as held:
+            self._numbers = None  # another process may have written meanwhile
             yield held
 
     @contextmanager
@@ -271,8 +287,30 @@ class SqliteIndex(LibraryIndex):
             yield connection
         except BaseException:
             connection.execute("ROLLBACK")
+            self._numbers = None  # it may hold words that were not written
             raise
         connection.execute("COMMIT")
+
+    def _library_numbers(self, connection: sqlite3.Connection,
+                         vocabulary: Sequence[tuple[str, str, str]]) -> bytes:
+        """The library's number of each word of ``vocabulary`` (new words are added),
+        packed."""
+        numbers = self._numbers
+        if numbers is None:
+            rows = connection.execute("SELECT word, algorithm, id FROM vocabulary")
+            numbers = self._numbers = {(word, algorithm): number
+                                       for word, algorithm, number in rows}
+        found = array("q")
+        for word, algorithm, tokens in vocabulary:
+            number = numbers.get((word, algorithm))
+            if number is None:
+                cursor = connection.execute(
+                    "INSERT INTO vocabulary (word, algorithm) VALUES (?, ?)", (word, algorithm))
+                number = numbers[(word, algorithm)] = cursor.lastrowid or 0
+                connection.execute("INSERT INTO vocabulary_forms (rowid, tokens) VALUES (?, ?)",
+                                   (number, tokens))
+            found.append(number)
+        return found.tobytes()
 
     def states(self) -> dict[str, FileState]:
         """See :meth:`LibraryIndex.states`."""
@@ -290,13 +328,16 @@ class SqliteIndex(LibraryIndex):
                 key = _path_key(briefing.path)
                 entry, state = briefing.entry, briefing.state
                 values = (state.mtime_ns, state.size, state.digest, int(entry.valid),
-                          entry.date, _card(entry), briefing.packed)
+                          entry.date, _card(entry), briefing.texts,
+                          self._library_numbers(connection, briefing.vocabulary),
+                          briefing.sequences)
                 row = connection.execute("SELECT id FROM documents WHERE path = ?",
                                          (key,)).fetchone()
                 if row is None:
                     cursor = connection.execute(
                         "INSERT INTO documents (mtime_ns, size, digest, valid, date, card, "
-                        "texts, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (*values, key))
+                        "texts, vocabulary, sequences, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (*values, key))
                     document = cursor.lastrowid
                 else:
                     document = row[0]
@@ -304,7 +345,8 @@ class SqliteIndex(LibraryIndex):
                     connection.execute("DELETE FROM facets WHERE document = ?", (document,))
                     connection.execute(
                         "UPDATE documents SET mtime_ns = ?, size = ?, digest = ?, valid = ?, "
-                        "date = ?, card = ?, texts = ? WHERE id = ?", (*values, document))
+                        "date = ?, card = ?, texts = ?, vocabulary = ?, sequences = ? "
+                        "WHERE id = ?", (*values, document))
                 if entry.valid:
                     connection.execute("INSERT INTO words (rowid, stems, forms) VALUES (?, ?, ?)",
                                        (document, briefing.stems, briefing.forms))
@@ -370,37 +412,47 @@ class SqliteIndex(LibraryIndex):
         self, query: str, *, limit: int = 20, filters: Filters = NO_FILTERS, hits: int = 3,
     ) -> list[Result]:
         """See :meth:`LibraryIndex.search`."""
-        from .hits import QueryMatcher
-        from .terms import match_expression
+        from .hits import QueryMatcher, library_numbers
+        from .terms import term_expressions, unpack_numbers
 
-        expression = match_expression(query, self._algorithms())
-        if expression is None or limit <= 0:
-            return []
         matcher = QueryMatcher(query)
+        expressions = term_expressions(query, self._algorithms())
+        connection = self._connection
+        for number, expression in enumerate(expressions):
+            if expression is not None:
+                matcher.confirm(number, (
+                    (word_number, word, algorithm or None)
+                    for word_number, word, algorithm in connection.execute(
+                        "SELECT v.id, v.word, v.algorithm FROM vocabulary_forms "
+                        "JOIN vocabulary v ON v.id = vocabulary_forms.rowid "
+                        "WHERE vocabulary_forms MATCH ?", (expression,))))
+        if not matcher.possible or limit <= 0:
+            return []
         where, parameters = _filtered(filters, "AND")
-        sql = (f"SELECT d.path, d.valid, d.date, d.card, d.texts, "
-               f"bm25(words, {STEMS_WEIGHT}, {FORMS_WEIGHT}) AS score "
+        # Ranked by number alone: sorting the rows with their texts would carry them all.
+        sql = (f"SELECT d.id, bm25(words, {STEMS_WEIGHT}, {FORMS_WEIGHT}) AS score "
                "FROM words JOIN documents d ON d.id = words.rowid "
                f"WHERE words MATCH ? {where} ORDER BY score, d.date DESC, d.path "
                "LIMIT ? OFFSET ?")
+        expression = " AND ".join(part for part in expressions if part is not None)
         results: list[Result] = []
         offset = 0
         page = max(limit + limit // 2, 10)
         while len(results) < limit:
-            try:
-                rows = self._connection.execute(
-                    sql, (expression, *parameters, page, offset)).fetchall()
-            except sqlite3.OperationalError as error:
-                if "fts5" in str(error):  # a query FTS5 cannot parse finds nothing
-                    return []
-                raise
-            for path, valid, date, card, texts, score in rows:
-                stored = unpack_texts(texts)
-                matching = matcher.matching(stored)
+            rows = connection.execute(sql, (expression, *parameters, page, offset)).fetchall()
+            for document, score in rows:
+                vocabulary, sequences = connection.execute(
+                    "SELECT vocabulary, sequences FROM documents WHERE id = ?",
+                    (document,)).fetchone()
+                matching = matcher.matching(library_numbers(vocabulary),
+                                            unpack_numbers(sequences))
                 if not matching:
                     continue
+                path, valid, date, card, texts = connection.execute(
+                    "SELECT path, valid, date, card, texts FROM documents WHERE id = ?",
+                    (document,)).fetchone()
                 entry = _entry(path, valid, date, card)
-                shown = matcher.hits(stored, entry.language, matching[:hits])
+                shown = matcher.hits(unpack_texts(texts), entry.language, matching[:hits])
                 results.append(Result(entry, score, shown, len(matching)))
                 if len(results) == limit:
                     break

@@ -21,7 +21,8 @@ project's matcher on the stored text (:mod:`briefing.library.hits`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..search_words import Word, analyse_word, find_words, query_terms
@@ -86,8 +87,9 @@ class DocumentWords(NamedTuple):
     """The other forms of the words (normal forms, transliterations), each once."""
     algorithms: tuple[str, ...]
     """The stemming algorithms its words were stemmed by."""
-    vocabulary: tuple[tuple[str, str | None], ...]
-    """Each distinct word as written, with the algorithm of its text."""
+    vocabulary: tuple[tuple[str, str, str], ...]
+    """Each distinct word as written, the algorithm of its text (``""`` for none) and
+    its tokens (separated by spaces): what finds it for a query word."""
     sequences: tuple[tuple[int, ...], ...]
     """For each text, its words as numbers in ``vocabulary``, without the words
     search skips: what checks a phrase without reading the text again."""
@@ -100,6 +102,7 @@ def document_words(texts: Iterable[tuple[str, str | None]]) -> DocumentWords:
     extra: set[str] = set()
     algorithms: set[str] = set()
     numbers: dict[tuple[str, str | None], int] = {}
+    vocabulary: list[tuple[str, str, str]] = []
     sequences: list[tuple[int, ...]] = []
     for text, algorithm in texts:
         words = find_words(text)
@@ -118,6 +121,7 @@ def document_words(texts: Iterable[tuple[str, str | None]]) -> DocumentWords:
                 if more is None:
                     continue
                 number = numbers[key] = len(numbers)
+                vocabulary.append((raw, algorithm or "", " ".join((forms[raw], *more))))
                 extra.update(more)
                 used_by = used[raw]
                 if used_by is not None:
@@ -125,14 +129,15 @@ def document_words(texts: Iterable[tuple[str, str | None]]) -> DocumentWords:
             sequence.append(number)
         sequences.append(tuple(sequence))
     return DocumentWords(" ".join(stems), " ".join(sorted(extra)), tuple(sorted(algorithms)),
-                         tuple(numbers), tuple(sequences))
+                         tuple(vocabulary), tuple(sequences))
 
 
-def match_expression(query: str, algorithms: Iterable[str]) -> str | None:
-    """The FTS5 ``MATCH`` expression that finds every document in which ``query``
-    may match (see the module's docstring); ``None`` when the query has no words."""
+def term_expressions(query: str, algorithms: Iterable[str]) -> list[str | None]:
+    """For each word of ``query``, the FTS5 ``MATCH`` expression of the tokens that
+    may match it (see the module's docstring); ``None`` for a word with no form the
+    index keeps."""
     algorithms = tuple(algorithms)
-    parts = []
+    expressions: list[str | None] = []
     for term in query_terms(query):
         norm = token(term.norm)
         alternatives = {token(term.stem(algorithm)) for algorithm in algorithms}
@@ -143,6 +148,36 @@ def match_expression(query: str, algorithms: Iterable[str]) -> str | None:
         quoted = [f'"{alternative}"' for alternative in sorted(alternatives)]
         if term.prefix and norm:
             quoted.append(f'"{norm}"*')
-        if quoted:  # a word with no form the index keeps narrows nothing
-            parts.append(f"({' OR '.join(quoted)})")
+        expressions.append(f"({' OR '.join(quoted)})" if quoted else None)
+    return expressions
+
+
+def match_expression(query: str, algorithms: Iterable[str]) -> str | None:
+    """The FTS5 ``MATCH`` expression that finds every document in which ``query``
+    may match (see the module's docstring); ``None`` when the query has no words."""
+    parts = [part for part in term_expressions(query, algorithms) if part is not None]
     return " AND ".join(parts) or None
+
+
+def pack_numbers(sequences: Sequence[Sequence[int]]) -> bytes:
+    """Lists of numbers as bytes: their count, each one's length, then the numbers."""
+    packed = array("I", [len(sequences)])
+    packed.extend(len(sequence) for sequence in sequences)
+    for sequence in sequences:
+        packed.extend(sequence)
+    return packed.tobytes()
+
+
+def unpack_numbers(data: bytes) -> list[array[int]]:
+    """What :func:`pack_numbers` packed."""
+    packed = array("I")
+    packed.frombytes(data)
+    if not packed:
+        return []
+    count = packed[0]
+    at = 1 + count
+    sequences = []
+    for length in packed[1:1 + count]:
+        sequences.append(packed[at:at + length])
+        at += length
+    return sequences
