@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Hashable, Iterable
 from time import perf_counter
 from typing import ClassVar
@@ -20,6 +21,43 @@ from textual.style import Style
 
 MARKER = "▌ "
 """Drawn left of the item under the cursor."""
+
+
+class StripCache:
+    """The drawings of items, by key, the least recently used forgotten first once they
+    hold more than ``lines`` lines together."""
+
+    def __init__(self, lines: int) -> None:
+        self._lines = lines
+        self._kept = 0
+        self._drawings: OrderedDict[Hashable, list[Strip]] = OrderedDict()
+
+    def get(self, key: Hashable) -> list[Strip] | None:
+        """The drawing kept under ``key``, if any."""
+        strips = self._drawings.get(key)
+        if strips is not None:
+            self._drawings.move_to_end(key)
+        return strips
+
+    def set(self, key: Hashable, strips: list[Strip]) -> None:
+        """Keep ``strips`` under ``key``."""
+        self.discard(key)
+        self._drawings[key] = strips
+        self._kept += len(strips)
+        while self._kept > self._lines and len(self._drawings) > 1:
+            _, oldest = self._drawings.popitem(last=False)
+            self._kept -= len(oldest)
+
+    def discard(self, key: Hashable) -> None:
+        """Forget the drawing under ``key``."""
+        strips = self._drawings.pop(key, None)
+        if strips is not None:
+            self._kept -= len(strips)
+
+    def clear(self) -> None:
+        """Forget every drawing."""
+        self._drawings.clear()
+        self._kept = 0
 
 
 class ItemList(ScrollView, can_focus=True):
@@ -84,6 +122,10 @@ class ItemList(ScrollView, can_focus=True):
     ITEM_GAP: ClassVar[int] = 1
     """Blank lines between items."""
 
+    KEEP_LINES: ClassVar[int] = 20_000
+    """How many drawn lines the list keeps, of the items drawn last (an item of a
+    hundred thousand characters is a thousand lines)."""
+
     KEEP_LAYOUTS: ClassVar[int] = 4
     """How many measured layouts (width and layout key) the list keeps."""
 
@@ -114,7 +156,7 @@ class ItemList(ScrollView, can_focus=True):
         """Offsets measured before, by width and layout key: a list of thousands of
         items shown again in a language (or at a width) it had is not measured again."""
         self._style_for: Hashable = None
-        self._cache: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(512)
+        self._cache = StripCache(self.KEEP_LINES)
         self._count: tuple[Hashable, int] | None = None
         self._header: tuple[tuple[int, Hashable, Hashable], list[Strip]] | None = None
         self._stale: set[int] | None = None
@@ -268,7 +310,7 @@ class ItemList(ScrollView, can_focus=True):
             else:
                 line += height + (self.ITEM_GAP if index < last else 0)
             offsets.append(line)
-            if not index % 64 and perf_counter() > deadline:
+            if perf_counter() > deadline:
                 return len(offsets) > count
         return True
 

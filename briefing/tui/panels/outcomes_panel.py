@@ -7,7 +7,7 @@ from textual.strip import Strip
 from textual.style import Style
 
 from ...outline import ITEM, Section
-from .briefing_panel import BriefingPanel
+from .briefing_panel import BriefingPanel, text_height
 from .panel_id import PanelId
 
 
@@ -22,6 +22,15 @@ class OutcomesPanel(BriefingPanel):
 
     def count(self) -> int:
         return len(self.outline.entries(Section.OUTCOMES))
+
+    def measure_item(self, index: int, width: int) -> int | None:
+        if not self.count():
+            return None
+        outcome = self.outline.entries(Section.OUTCOMES)[index]
+        field = outcome.field(ITEM)
+        text = "\n\n".join(field.paragraphs) if field is not None else ""
+        # Without drawing it: an outcome may be a hundred thousand characters long.
+        return text_height(text, max(1, width - len(f"{index + 1}. ")))
 
     def render_entry(self, index: int, width: int, style: Style) -> list[Strip]:
         outcome = self.outline.entries(Section.OUTCOMES)[index]
