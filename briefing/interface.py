@@ -148,6 +148,29 @@ RUSSIAN: Mapping[str, str] = {
     "changed {count}": "изменено {count}",
     "moved {count}": "перемещено {count}",
     "What changed": "Что изменилось",
+    # Exporting (the palette's "Export…").
+    "Export…": "Экспорт…",
+    "Write the briefing as Markdown, HTML, JSON, text or SVG":
+        "Записать брифинг в формате Markdown, HTML, JSON, текста или SVG",
+    "Export": "Экспорт",
+    "Format": "Формат",
+    "File": "Файл",
+    "Replace the file if it exists": "Заменить файл, если он есть",
+    "Cancel": "Отмена",
+    "Markdown": "Markdown",
+    "HTML page": "Страница HTML",
+    "JSON data": "Данные JSON",
+    "Plain text": "Простой текст",
+    "SVG picture": "Рисунок SVG",
+    "Give the name of a file to write.": "Укажите имя файла.",
+    "{path} is a folder; give the name of a file to write in it.":
+        "{path} — это папка; укажите имя файла в ней.",
+    "{path} is {kind}; only a regular file is ever replaced.":
+        "{path}: это {kind}; заменить можно только обычный файл.",
+    "{path} exists; tick “Replace” to overwrite it.":
+        "{path} уже есть; отметьте «Заменить», чтобы перезаписать.",
+    "There is no folder {folder}.": "Папки {folder} нет.",
+    "Cannot write {path}: {reason}": "Не удаётся записать {path}: {reason}",
     # Copying an item (`c`).
     "Copy": "Копировать",
     "Copied: {text}": "Скопировано: {text}",

@@ -20,7 +20,7 @@ from ..interface import Interface, interface
 from ..loader import load, read_article
 from ..model import Briefing
 from ..outline import Outline
-from ..safe_text import visible
+from ..safe_text import shown_path, visible
 from .briefing_screen import BriefingScreen
 from .item_list import ItemList
 from .messages import BriefingReloaded, LanguageRequested, ReloadFailed
@@ -229,6 +229,17 @@ class BriefingApp(App[Outline | None]):
         """Save an SVG picture of the screen in the current folder."""
         path = self.save_screenshot()
         self.notify(self.t("Saved {path}", path=visible(path)), markup=False)
+
+    def action_export(self) -> None:
+        """Ask for a format and a file, and write the briefing there."""
+        from .export_screen import ExportScreen
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.notify(self.t("Saved {path}", path=shown_path(str(path))), markup=False)
+
+        if not isinstance(self.screen, ExportScreen):
+            self.push_screen(ExportScreen(self.outline, self.path, self.t), saved)
 
     # ------------------------------------------------------------------ live reload
 

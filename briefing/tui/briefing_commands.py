@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 
 class BriefingCommands(Provider):
-    """Go to each panel, switch language, toggle the theme, print the summary, screenshot."""
+    """Go to each panel, switch language, toggle the theme, print the summary, screenshot,
+    export."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app: App[object] = self.app
@@ -45,6 +46,8 @@ class BriefingCommands(Provider):
              t("Quit and print the briefing's summary in the current language")),
             (t("Save screenshot"), partial(app.run_action, "save_screenshot"),
              t("Save an SVG picture of the screen in the current folder")),
+            (t("Export…"), partial(app.run_action, "export"),
+             t("Write the briefing as Markdown, HTML, JSON, text or SVG")),
         ]
         return commands
 
