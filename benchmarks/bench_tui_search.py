@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -108,6 +109,9 @@ def measure(path: Path, queries: list[str], first_paint: bytes) -> tuple[list[fl
             mark = len(app.output)
             app.write("\x1b")  # Esc clears the search
             app.wait_for(appears_after(mark, *search_keys), timeout=30)
+            # A lone Esc is a key only once no other byte follows it for Textual's escape
+            # delay; a "/" sent sooner on a busy machine made Alt+/, typed in the box.
+            time.sleep(0.3)
             app.drain()
     finally:
         app.stop()

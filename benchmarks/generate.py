@@ -109,3 +109,49 @@ def generate_size(target_bytes: int) -> str:
         if size >= target_bytes:
             return text
         scale = max(scale + 1, int(scale * target_bytes / size * 1.02))
+
+
+# ---------------------------------------------------------------------------
+# The shapes of issue 11: files inside every limit that are costly to lay out.
+
+_HEAD = "briefing: 1\nlanguage: en\ntitle: A briefing of one shape\nsummary: Generated.\n"
+
+
+def generate_notes(participants: int = 35, lines: int = 45_000, *, blank: bool = False) -> str:
+    """``participants`` participants whose notes are ``lines`` one-letter lines each
+    (35 x 45,000 is about 12 MB). With ``blank``, a blank line follows each, so
+    each letter is a paragraph of its own (half as many letters, same lines)."""
+    letters = lines // 2 if blank else lines
+    line = "      a\n\n" if blank else "      a\n"
+    note = line * letters
+    parts = [_HEAD, "participants:\n"]
+    for index in range(participants):
+        parts.append(f"  - name: Participant {index}\n    role: Observer\n    notes: |\n{note}")
+    return "".join(parts)
+
+
+def generate_participants(count: int = 60_000) -> str:
+    """``count`` participants with a short name, role, organization and country each
+    (60,000 is about 9 MB)."""
+    rng = random.Random(count)
+    parts = [_HEAD, "participants:\n"]
+    for index in range(count):
+        parts.append(
+            f"  - name: Participant {index} {_phrase(rng, _EN, 2)}\n"
+            f"    role: {_phrase(rng, _EN, 4)}\n"
+            f"    organization: {_phrase(rng, _EN, 3)}\n"
+            f"    country: {_phrase(rng, _EN, 1)}\n")
+    return "".join(parts)
+
+
+def generate_figures(count: int = 100_000) -> str:
+    """``count`` figures with a label, a value (of either sign) and a unit each
+    (100,000 is about 8 MB)."""
+    rng = random.Random(count)
+    parts = [_HEAD, "figures:\n"]
+    for index in range(count):
+        value = rng.randint(-10**9, 10**10)
+        parts.append(f"  - label: Figure {index} {_phrase(rng, _EN, 3)}\n"
+                     f"    value: {value}\n"
+                     f"    unit: {'USD' if index % 2 else 'tonnes'}\n")
+    return "".join(parts)
