@@ -57,10 +57,8 @@ class ArticleText:
         self.sentences: list[Sentence] = []
         for paragraph, (start, end) in enumerate(body[1:]):
             self.sentences.extend(_sentences(text, start, end, paragraph))
-
-    def words_count(self) -> int:
-        """How many words the body has."""
-        return sum(len(sentence.text.split()) for sentence in self.sentences)
+        self.sentence_starts = [sentence.start for sentence in self.sentences]
+        """Where each sentence starts, to find the one an offset is in."""
 
 
 def _sentences(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:

@@ -10,12 +10,12 @@ sentence of the article, or a stretch of one, word for word.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from ..number_phrases import NumberPhrase, format_value, read_numbers
 from . import lexicon
-from .article import ArticleText, Sentence, excerpt, shorten
+from .article import ArticleText, Sentence, excerpt, lead, shorten
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see ..records)
 if TYPE_CHECKING:
@@ -54,6 +54,8 @@ class Participant(NamedTuple):
 
 
 class Figure(NamedTuple):
+    """An entry of ``figures``: a number phrase of a sentence, read."""
+
     label: str
     value: str
     unit: str | None
@@ -63,6 +65,8 @@ class Figure(NamedTuple):
 
 
 class Priority(NamedTuple):
+    """An entry of ``priorities``: a sector of the lexicon the article is about."""
+
     sector: dict[str, str]
     tag: str
     initiatives: tuple[str, ...]
@@ -71,6 +75,8 @@ class Priority(NamedTuple):
 
 
 class Statement(NamedTuple):
+    """An entry of ``statements``: a sentence of reported speech, its speaker found."""
+
     by: str
     text: str
     evidence: str
@@ -549,9 +555,10 @@ def _place_of(written: str) -> lexicon.Place | None:
 
 
 def _sentence_at(article: ArticleText, offset: int) -> Sentence | None:
-    for sentence in article.sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
+    """The sentence ``offset`` is in, if any."""
+    index = bisect_right(article.sentence_starts, offset) - 1
+    if index >= 0 and offset < article.sentences[index].end:
+        return article.sentences[index]
     return None
 
 
@@ -1013,7 +1020,7 @@ def find(text: str, language: str, people_spans: Sequence[tuple[int, int]] | Non
     return Found(
         language=language,
         title=shorten(article.headline, 300),
-        summary=_lead(article),
+        summary=lead(article),
         outlet=outlet,
         attribution=attribution,
         participants=tuple(participants),
@@ -1023,10 +1030,3 @@ def find(text: str, language: str, people_spans: Sequence[tuple[int, int]] | Non
         outcomes=tuple(_outcomes(article)),
         tags=tuple(dict.fromkeys(tags)),
     )
-
-
-def _lead(article: ArticleText) -> str:
-    from .article import lead
-
-    return lead(article)
-

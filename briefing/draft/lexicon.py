@@ -257,10 +257,3 @@ STOP_NAMES = frozenset({
     "ранее", "также", "кроме", "между", "для", "о", "об", "от", "до", "из", "за",
 })
 """Words that may start a sentence with a capital but never a name."""
-
-PRONOUNS = frozenset({"он", "она", "he", "she", "министр", "minister", "глава"})
-"""Words that stand for the person last named."""
-
-OUTLET_VERBS = ("сообщает", "передает", "передаёт", "пишет", "reports", "reported by",
-                "writes")
-"""Words that introduce the outlet of the article (``сообщает Агентство Kazinform``)."""
