@@ -112,6 +112,28 @@ RUSSIAN: Mapping[str, str] = {
     "search every panel and language": "поиск по всем панелям и языкам",
     "no matches": "нет совпадений",
     "Press / to search.": "Нажмите /, чтобы искать.",
+    # Evidence in the viewer (badges, the passages of the article, `e`).
+    "Evidence passage (in Source: the next)": "Отрывок-подтверждение (в «Источнике»: следующий)",
+    "Previous evidence passage": "Предыдущий отрывок-подтверждение",
+    "Evidence badges": "Значки подтверждений",
+    "backed by the article": "подтверждено статьёй",
+    "not found in the article": "не найдено в статье",
+    "found, but the number differs": "найдено, но число не совпадает",
+    "no evidence given": "подтверждение не указано",
+    "To the evidence passage, and from it to the claims":
+        "К отрывку-подтверждению и от него к утверждениям",
+    "The evidence is being checked…": "Подтверждения проверяются…",
+    "No passage of the article is evidence.": "Ни один отрывок статьи не служит подтверждением.",
+    "Figures, priorities and statements have evidence.":
+        "Подтверждения есть у цифр, приоритетов и заявлений.",
+    "Not in the article; the closest passage ({score}%) is shown.":
+        "В статье этого нет; показан ближайший отрывок ({score}%).",
+    "This claim gives no evidence.": "У этого утверждения нет подтверждения.",
+    "Its evidence is not in the article, nor anything close to it.":
+        "Подтверждения нет в статье, нет и ничего похожего.",
+    "Claim {number} of {count} this passage backs (Esc, then Enter: the next).":
+        "Утверждение {number} из {count}, подтверждаемых этим отрывком "
+        "(Esc, затем Enter: следующее).",
     # Notifications and the palette.
     "This briefing has one language only.": "В этом брифинге только один язык.",
     "The speaker is not among the participants.": "Выступающего нет среди участников.",

@@ -178,6 +178,71 @@ def article_paragraphs(text: str) -> tuple[str, ...]:
     return tuple(visible(line.strip(" \t")) for line in lines if line.strip(" \t"))
 
 
+Run = tuple[int, int, int, int]
+"""Where a piece of a paragraph comes from: its start in the paragraph, its start in
+the article's text, its length in the text and in the paragraph (they differ only
+for a character :func:`~briefing.safe_text.visible` writes as several)."""
+
+
+def article_runs(text: str) -> tuple[tuple[Run, ...], ...]:
+    """For each of :func:`article_paragraphs`, in order, the runs of the article's
+    ``text`` it is made of: so that a stretch of the text (an evidence passage) can be
+    highlighted in the paragraphs on screen."""
+    lines = text.split("\n")
+    runs: list[tuple[Run, ...]] = []
+    if _BLANK_LINE.search(text) and all(len(line) <= 100 for line in lines):
+        start = 0
+        for blank in [*_BLANK_LINE.finditer(text), None]:
+            end = blank.start() if blank is not None else len(text)
+            paragraph: list[Run] = []
+            shown = 0
+            offset = start
+            for line in text[start:end].split("\n"):
+                stripped = line.strip(" \t")
+                if stripped:
+                    if paragraph:
+                        shown += 1  # the space that joins two lines
+                    lead = len(line) - len(line.lstrip(" \t"))
+                    shown = _visible_runs(stripped, shown, offset + lead, paragraph)
+                offset += len(line) + 1
+            if paragraph:
+                runs.append(tuple(paragraph))
+            start = blank.end() if blank is not None else end
+        return tuple(runs)
+    offset = 0
+    for line in lines:
+        stripped = line.strip(" \t")
+        if stripped:
+            paragraph = []
+            lead = len(line) - len(line.lstrip(" \t"))
+            _visible_runs(stripped, 0, offset + lead, paragraph)
+            runs.append(tuple(paragraph))
+        offset += len(line) + 1
+    return tuple(runs)
+
+
+def _visible_runs(piece: str, shown: int, offset: int, runs: list[Run]) -> int:
+    """Add the runs of ``piece`` (at ``offset`` of the text, ``shown`` of the paragraph)
+    to ``runs``; return where the paragraph goes on after it."""
+    if visible(piece) == piece:
+        runs.append((shown, offset, len(piece), len(piece)))
+        return shown + len(piece)
+    copied = 0
+    for number, character in enumerate(piece):
+        seen = visible(character)
+        if len(seen) != 1:
+            if number > copied:
+                runs.append((shown, offset + copied, number - copied, number - copied))
+                shown += number - copied
+            runs.append((shown, offset + number, 1, len(seen)))
+            shown += len(seen)
+            copied = number + 1
+    if len(piece) > copied:
+        runs.append((shown, offset + copied, len(piece) - copied, len(piece) - copied))
+        shown += len(piece) - copied
+    return shown
+
+
 class Outline:
     """A briefing as every view shows it, in one language."""
 

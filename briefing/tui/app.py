@@ -23,12 +23,13 @@ from ..outline import Outline
 from ..safe_text import shown_path, visible
 from .briefing_screen import BriefingScreen
 from .item_list import ItemList
-from .messages import BriefingReloaded, LanguageRequested, ReloadFailed
+from .messages import BriefingReloaded, EvidenceChecked, LanguageRequested, ReloadFailed
 from .panels import panels_for
 from .viewer_state import Outlines, long_lived
 
 if TYPE_CHECKING:
     from ..diff import Change
+    from .evidence_marks import EvidenceMarks
     from .help_screen import HelpSection
 
 POLL_SECONDS = 0.5
@@ -84,6 +85,10 @@ class BriefingApp(App[Outline | None]):
     deleted: var[bool] = var(False, init=False)
     """Whether the file on disk is gone (its problem then says so)."""
 
+    evidence: var[EvidenceMarks | None] = var(None, init=False)
+    """The last check of the briefing's evidence against its article (None until the
+    first is made, after the first screen); made again for each new version."""
+
     def __init__(
         self, path: Path, briefing: Briefing | None = None, *,
         language: str | None = None, poll_seconds: float | None = POLL_SECONDS,
@@ -116,9 +121,12 @@ class BriefingApp(App[Outline | None]):
 
     def get_default_screen(self) -> Screen[None]:
         return BriefingScreen(self.outline, self.outlines).data_bind(
-            BriefingApp.outline, BriefingApp.deleted, BriefingApp.problems)
+            BriefingApp.outline, BriefingApp.deleted, BriefingApp.problems,
+            BriefingApp.evidence)
 
     def on_mount(self) -> None:
+        # After the first screen is drawn: the check never delays it.
+        self.call_after_refresh(self.check_evidence)
         if self.poll_seconds is not None:
             self.set_interval(self.poll_seconds, self.check_file, name="live-reload")
 
@@ -217,6 +225,11 @@ class BriefingApp(App[Outline | None]):
             if owner is BriefingApp:
                 rows.append((self.get_key_display(Binding("ctrl+p", "")), t("Command palette")))
             sections.append((t(heading), rows))
+        from .evidence_marks import legend
+
+        enter = self.get_key_display(Binding("enter", ""))
+        sections.append((t("Evidence badges"), [
+            *legend(t), (enter, t("To the evidence passage, and from it to the claims"))]))
         return sections
 
     # ------------------------------------------------------------------ commands
@@ -240,6 +253,27 @@ class BriefingApp(App[Outline | None]):
 
         if not isinstance(self.screen, ExportScreen):
             self.push_screen(ExportScreen(self.outline, self.path, self.t), saved)
+
+    # ------------------------------------------------------------------ evidence
+
+    def check_evidence(self) -> None:
+        """Check the evidence of the briefing on screen against its article, in a thread."""
+        self._check_evidence(self.outline)
+
+    @work(thread=True, exclusive=True, group="evidence", exit_on_error=False)
+    def _check_evidence(self, outline: Outline) -> None:
+        from ..evidence import check_evidence
+
+        self.post_message(EvidenceChecked(check_evidence(outline), outline))
+
+    @on(EvidenceChecked)
+    def _evidence_checked(self, event: EvidenceChecked) -> None:
+        from .evidence_marks import EvidenceMarks
+
+        outline = event.outline
+        if outline.briefing is self.outline.briefing and outline.article is self.outline.article:
+            self.evidence = EvidenceMarks(event.report, outline)
+        # else: a newer version is on screen, and being checked.
 
     # ------------------------------------------------------------------ live reload
 
@@ -296,6 +330,7 @@ class BriefingApp(App[Outline | None]):
         self.deleted = False
         self.problems = ()
         self.version += 1
+        self.check_evidence()
 
     def _note_changes(self, old: Outline, new: Outline) -> None:
         """Say what the new version changed (``d`` shows it in full)."""

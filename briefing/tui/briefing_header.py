@@ -9,6 +9,7 @@ from textual.widget import Widget
 
 from ..outline import Outline, Section
 from ..safe_text import visible
+from .evidence_marks import totals
 from .viewer_state import ViewerState
 
 SHOWN = {Section.SUMMARY: ("title", "date", "location"), Section.SOURCE: ("outlet", "attribution")}
@@ -60,7 +61,11 @@ class BriefingHeader(Widget):
         ]
         if len(languages) > 1:
             parts.append(Content("").join(languages))
-        if not parts:
+        marks = self.state.evidence_marks()
+        checked = totals(marks.report) if marks is not None else Content("")
+        if not parts and not checked:
             return title
         line = Content(" · ").join(parts).stylize_before("$text-muted")
+        if checked:
+            line = Content(" · ").join([line, checked]) if parts else checked
         return Content("\n").join([title, line])

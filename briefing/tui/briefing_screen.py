@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -19,9 +19,17 @@ from .item_list import ItemList
 from .messages import LanguageRequested, PanelRequested
 from .panel_nav import PanelNav
 from .panels import BriefingPanel, PanelId, panel_class, panel_of, panels_for
+from .panels.source_panel import SourcePanel
 from .panels.statements_panel import StatementsPanel
 from .search_bar import SearchBar
 from .viewer_state import Outlines, ViewerState, started
+
+if TYPE_CHECKING:
+    from .evidence_marks import EvidenceMarks
+
+CLAIM_PANELS = {PanelId.PRIORITIES: Section.PRIORITIES, PanelId.FIGURES: Section.FIGURES,
+                PanelId.STATEMENTS: Section.STATEMENTS}
+"""The panels whose items are claims, each with its evidence."""
 
 _PANEL_KEYS = Binding.Group("Go to a panel", compact=True)
 COPIED_SHOWN = 60
@@ -50,6 +58,8 @@ class BriefingScreen(Screen[None]):
         Binding("N", "previous_match", "Previous match", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("c", "copy", "Copy", show=False),
+        Binding("e", "evidence(1)", "Evidence passage (in Source: the next)", show=False),
+        Binding("E", "evidence(-1)", "Previous evidence passage", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"search--match", "search--current"}
@@ -63,6 +73,9 @@ class BriefingScreen(Screen[None]):
     deleted: var[bool] = var(False, init=False)
     """Whether the file on disk is gone (bound to the app's)."""
 
+    evidence: var[EvidenceMarks | None] = var(None, init=False)
+    """The last evidence check (bound to the app's)."""
+
     def __init__(self, outline: Outline, outlines: Outlines | None = None) -> None:
         super().__init__()
         self.state = ViewerState(outline, outlines)
@@ -71,7 +84,10 @@ class BriefingScreen(Screen[None]):
         self._positions: dict[str, tuple[int, float]] = {}
         """Where the reader was in panels not (re)created yet after a reload."""
         self._came_from: tuple[PanelId, int] | None = None
-        """The panel and item a jump left (statement to speaker), for Esc."""
+        """The panel and item a jump left (statement to speaker, claim to passage and
+        back), for Esc."""
+        self._next_claim: tuple[object, int] = (None, 0)
+        """The passage last gone from to a claim, and which of its claims is next."""
 
     # ------------------------------------------------------------------ layout
 
@@ -222,6 +238,81 @@ class BriefingScreen(Screen[None]):
         self.panel(PanelId.PARTICIPANTS).move_cursor(speaker)
         self._came_from = (PanelId.STATEMENTS, event.index)  # Esc goes back there
 
+    # ------------------------------------------------------------------ evidence
+
+    @on(ItemList.Selected, "#panels > #priorities, #panels > #figures")
+    def _claim_chosen(self, event: ItemList.Selected) -> None:
+        """Enter on a priority or a figure: go to its evidence in the article."""
+        event.stop()
+        self.action_evidence(1)
+
+    def action_evidence(self, delta: int) -> None:
+        """On a claim: go to its passage in the Source panel (Esc comes back). In the
+        Source panel: the next (``delta`` 1) or previous (-1) passage."""
+        t = self.state.t
+        marks = self.state.evidence_marks()
+        if marks is None or marks.report.missing:
+            message = "The evidence is being checked…" if marks is None else (
+                "The briefing gives no article text.")
+            self.notify(t(message), markup=False)
+            return
+        if self.current_panel == PanelId.SOURCE:
+            source = self.current()
+            assert isinstance(source, SourcePanel)
+            if not source.step_passage(delta):
+                self.notify(t("No passage of the article is evidence."), markup=False)
+            return
+        section = CLAIM_PANELS.get(self.current_panel)
+        panel = self.current()
+        if section is None or not panel.count():
+            self.notify(t("Figures, priorities and statements have evidence."), markup=False)
+            return
+        item = panel.cursor
+        entry = panel.statement_index(item) if isinstance(panel, StatementsPanel) else item
+        finding = marks.finding(section, entry)
+        if finding is None:
+            return
+        passage = finding.spans[0] if finding.spans else None
+        if passage is None and finding.closest is not None:
+            passage = finding.closest.span
+            self.notify(t("Not in the article; the closest passage ({score}%) is shown.",
+                          score=f"{finding.closest.score:.0f}"), markup=False)
+        if passage is None:
+            message = ("This claim gives no evidence." if finding.evidence is None
+                       else "Its evidence is not in the article, nor anything close to it.")
+            self.notify(t(message), markup=False)
+            return
+        came_from = (self.current_panel, item)
+        self.show_panel(PanelId.SOURCE)
+        source = self.panel(PanelId.SOURCE)
+        assert isinstance(source, SourcePanel)
+        source.show_passage(passage)
+        self._came_from = came_from  # Esc goes back there
+
+    @on(SourcePanel.PassageChosen)
+    def _passage_chosen(self, event: SourcePanel.PassageChosen) -> None:
+        """Enter on a passage: go to the claim it backs (again: the next of them)."""
+        marks = self.state.evidence_marks()
+        claims = marks.backing(event.passage) if marks is not None else ()
+        if not claims:
+            self.app.bell()
+            return
+        passage, number = self._next_claim
+        number = number % len(claims) if passage == event.passage else 0
+        self._next_claim = (event.passage, number + 1)
+        key = claims[number]
+        if len(claims) > 1:
+            self.notify(self.state.t(
+                "Claim {number} of {count} this passage backs (Esc, then Enter: the next).",
+                number=number + 1, count=len(claims)), markup=False)
+        source = self.panel(PanelId.SOURCE)
+        assert isinstance(source, SourcePanel)
+        item = source.passage_item()
+        target = panel_of(key.section)
+        self.show_panel(target)
+        self.panel(target).move_cursor(key.entry)
+        self._came_from = (PanelId.SOURCE, item)
+
     def action_copy(self) -> None:
         """Copy the item under the cursor to the clipboard, as plain text, and say so."""
         from ..export.entry_text import entry_text
@@ -277,7 +368,11 @@ class BriefingScreen(Screen[None]):
         panel, item = self._came_from
         self._came_from = None
         self.show_panel(panel)
-        self.panel(panel).move_cursor(item)
+        widget = self.panel(panel)
+        if isinstance(widget, SourcePanel) and widget.current_passage is not None:
+            widget.show_passage(widget.current_passage)
+        else:
+            widget.move_cursor(item)
 
     @on(SearchBar.Found)
     def _found(self, event: SearchBar.Found) -> None:
@@ -325,6 +420,11 @@ class BriefingScreen(Screen[None]):
             self.get_visual_style("search--match"), self.get_visual_style("search--current")
         )
         self._redraw()
+
+    def watch_evidence(self, marks: EvidenceMarks | None) -> None:
+        """A new evidence check: draw the badges, the header's totals, the passages."""
+        self.state.evidence = marks
+        self._redraw(layout=True)
 
     async def watch_problems(self, problems: tuple[str, ...]) -> None:
         """Show the file's problems in a bar below the panels (or hide it)."""

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from ..loader import Article
 from ..model import Briefing
+
+if TYPE_CHECKING:
+    from ..evidence import EvidenceReport
+    from ..outline import Outline
 
 
 class LanguageRequested(Message):
@@ -55,3 +61,12 @@ class ReloadFailed(Message):
         self.read = read
         """The read that found them, as in :class:`BriefingReloaded`."""
         self.signature = signature
+
+
+class EvidenceChecked(Message):
+    """The evidence of ``outline``'s briefing was checked against its article."""
+
+    def __init__(self, report: EvidenceReport, outline: Outline) -> None:
+        super().__init__()
+        self.report = report
+        self.outline = outline

@@ -6,10 +6,14 @@ import gc
 import threading
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from ..interface import Interface, interface
 from ..outline import Outline, TextKey
 from .highlights import Highlights
+
+if TYPE_CHECKING:
+    from .evidence_marks import EvidenceMarks
 
 
 @contextmanager
@@ -87,6 +91,17 @@ class ViewerState:
         self.outlines = outlines if outlines is not None else Outlines(outline)
         """The briefing in the other languages (shared with the app)."""
         self.highlights = Highlights()
+        self.evidence: EvidenceMarks | None = None
+        """The last evidence check (the screen sets it when the app's changes)."""
+
+    def evidence_marks(self) -> EvidenceMarks | None:
+        """The evidence check of the briefing and article on screen; None until it
+        is made (at start-up, and for a moment after each reload)."""
+        marks = self.evidence
+        if marks is None or marks.briefing is not self.outline.briefing or (
+                marks.article is not self.outline.article):
+            return None
+        return marks
 
     def show(self, outline: Outline) -> None:
         """Show ``outline`` from now on."""

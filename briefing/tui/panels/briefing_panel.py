@@ -14,6 +14,7 @@ from textual.style import Style
 from textual.visual import Visual
 
 from ...outline import Entry, Outline, Section, TextKey
+from ..evidence_marks import badge
 from ..item_list import ItemList
 from ..viewer_state import ViewerState
 from .panel_id import PanelId
@@ -109,10 +110,13 @@ class BriefingPanel(ItemList):
         return self.state.outline
 
     def style_key(self) -> Hashable:
-        return self.state.highlights.generation
+        # The evidence check by identity: a new one (after a reload) redraws every item.
+        return self.state.highlights.generation, self.state.evidence
 
     def stale_items(self, old: Hashable, new: Hashable) -> Iterable[int] | None:
-        keys = self.state.highlights.changed_between(old, new)
+        if not isinstance(old, tuple) or not isinstance(new, tuple) or old[1] is not new[1]:
+            return None
+        keys = self.state.highlights.changed_between(old[0], new[0])
         if keys is None:
             return None
         return {self.index_of(key) for key in keys if key.section in self.SECTIONS}
@@ -121,6 +125,11 @@ class BriefingPanel(ItemList):
         """Show the view's current state (language, highlights, text): all of it again
         when the text changed, else the items on screen whose highlights changed."""
         self.refresh_changed()
+
+    def badge(self, section: Section, entry: int) -> Content:
+        """The evidence badge of claim ``entry`` of ``section`` (blank until checked)."""
+        marks = self.state.evidence_marks()
+        return badge(marks.status(section, entry) if marks is not None else None)
 
     def index_of(self, key: TextKey) -> int:
         """The item that shows the text ``key``."""

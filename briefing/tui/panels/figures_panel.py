@@ -158,7 +158,8 @@ class FiguresPanel(BriefingPanel):
         """Label, value with unit and period, bar, note: the text beside the number."""
         highlights = self.state.highlights
         figure = self.outline.entries(Section.FIGURES)[index]
-        lines = [highlights.field(figure.field("label"), ".panel--heading")]
+        lines = [self.badge(Section.FIGURES, index)
+                 + highlights.field(figure.field("label"), ".panel--heading")]
         value = [highlights.field(figure.field("value"))]
         if figure.field("unit"):
             value.append(highlights.field(figure.field("unit")))

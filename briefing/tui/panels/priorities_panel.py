@@ -27,8 +27,8 @@ class PrioritiesPanel(BriefingPanel):
         priority = self.outline.entries(Section.PRIORITIES)[index]
         rank = f"{index + 1}. "
         indent = len(rank)
-        heading = Content.styled(rank, ".panel--accent") + highlights.field(
-            priority.field("sector"), ".panel--heading")
+        heading = (Content.styled(rank, ".panel--accent") + self.badge(Section.PRIORITIES, index)
+                   + highlights.field(priority.field("sector"), ".panel--heading"))
         strips = self.content_strips(heading, width, style)
         if priority.field("summary"):
             summary = highlights.field(priority.field("summary"))

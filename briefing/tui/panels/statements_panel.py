@@ -79,7 +79,8 @@ class StatementsPanel(BriefingPanel):
     def _parts(self, index: int) -> tuple[Content, Content]:
         """The speaker line and the text of item ``index``."""
         highlights = self.state.highlights
-        statement = self.outline.entries(Section.STATEMENTS)[self.statement_index(index)]
+        number = self.statement_index(index)
+        statement = self.outline.entries(Section.STATEMENTS)[number]
         # The speaker's name and role are the statement's own fields (see the
         # outline), so search counts them here too.
         name = statement.field("speaker.name")
@@ -90,7 +91,8 @@ class StatementsPanel(BriefingPanel):
                 heading += Content.styled(" · ", ".panel--dim") + role
         else:
             heading = highlights.field(statement.field("by"), ".panel--accent")
-        return heading, highlights.field(statement.field("text"))
+        return (self.badge(Section.STATEMENTS, number) + heading,
+                highlights.field(statement.field("text")))
 
     def measure_item(self, index: int, width: int) -> int | None:
         if not self.count():
