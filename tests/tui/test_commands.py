@@ -105,5 +105,6 @@ def test_the_cli_prints_the_summary_after_p(
     monkeypatch.setattr(BriefingApp, "run", fake_run)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # Textual draws on it
     assert cli.main([str(SAMPLE)]) == 0
     assert "Developing Eurasian ties" in capsys.readouterr().out
