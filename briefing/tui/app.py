@@ -263,16 +263,17 @@ class BriefingApp(App[Outline | None]):
     @work(thread=True, exclusive=True, group="evidence", exit_on_error=False)
     def _check_evidence(self, outline: Outline) -> None:
         from ..evidence import check_evidence
+        from .evidence_marks import EvidenceMarks
 
-        self.post_message(EvidenceChecked(check_evidence(outline), outline))
+        marks = EvidenceMarks(check_evidence(outline), outline)
+        marks.place_passages()  # here, not when the Source panel is first drawn
+        self.post_message(EvidenceChecked(marks, outline))
 
     @on(EvidenceChecked)
     def _evidence_checked(self, event: EvidenceChecked) -> None:
-        from .evidence_marks import EvidenceMarks
-
         outline = event.outline
         if outline.briefing is self.outline.briefing and outline.article is self.outline.article:
-            self.evidence = EvidenceMarks(event.report, outline)
+            self.evidence = event.marks
         # else: a newer version is on screen, and being checked.
 
     # ------------------------------------------------------------------ live reload

@@ -213,7 +213,8 @@ class BriefingScreen(Screen[None]):
         """Show participant ``index`` with their statements."""
         from .participant_screen import ParticipantScreen
 
-        screen = ParticipantScreen(self.state, index).data_bind(BriefingScreen.outline)
+        screen = ParticipantScreen(self.state, index).data_bind(
+            BriefingScreen.outline, BriefingScreen.evidence)
         self.app.push_screen(screen, self._back_from_participant)
 
     def _back_from_participant(self, note: str | None) -> None:

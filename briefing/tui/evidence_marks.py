@@ -121,11 +121,16 @@ class EvidenceMarks:
     def pieces(self, paragraph: int) -> Sequence[tuple[int, int, Span]]:
         """The stretches of paragraph ``paragraph`` that passages cover: ``(start, end,
         passage)``, in offsets into the paragraph as shown."""
-        if self._pieces is None:
-            self._pieces = self._place_passages()
-        return self._pieces.get(paragraph, ())
+        return self.place_passages().get(paragraph, ())
 
-    def _place_passages(self) -> dict[int, list[tuple[int, int, Span]]]:
+    def place_passages(self) -> dict[int, list[tuple[int, int, Span]]]:
+        """Every passage's pieces by paragraph (worked out once: a long article takes
+        a while, which the check's worker spends)."""
+        if self._pieces is None:
+            self._pieces = self._placed()
+        return self._pieces
+
+    def _placed(self) -> dict[int, list[tuple[int, int, Span]]]:
         runs = self._paragraph_runs()
         pieces: dict[int, list[tuple[int, int, Span]]] = {}
         for passage in self.passages:

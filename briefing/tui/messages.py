@@ -10,8 +10,8 @@ from ..loader import Article
 from ..model import Briefing
 
 if TYPE_CHECKING:
-    from ..evidence import EvidenceReport
     from ..outline import Outline
+    from .evidence_marks import EvidenceMarks
 
 
 class LanguageRequested(Message):
@@ -66,7 +66,7 @@ class ReloadFailed(Message):
 class EvidenceChecked(Message):
     """The evidence of ``outline``'s briefing was checked against its article."""
 
-    def __init__(self, report: EvidenceReport, outline: Outline) -> None:
+    def __init__(self, marks: EvidenceMarks, outline: Outline) -> None:
         super().__init__()
-        self.report = report
+        self.marks = marks
         self.outline = outline

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from ..outline import Outline, Section
 from .briefing_footer import BriefingFooter
+from .evidence_marks import EvidenceMarks
 from .item_list import ItemList
 from .panels.statements_panel import StatementsPanel
 from .viewer_state import ViewerState
@@ -35,6 +36,9 @@ class ParticipantScreen(Screen[str | None]):
 
     outline: var[Outline] = var(None, init=False)  # type: ignore[arg-type]
     """The briefing on screen, in the language on screen (bound to the main screen's)."""
+
+    evidence: var[EvidenceMarks | None] = var(None, init=False)
+    """The last evidence check (bound to the main screen's): the statements' badges."""
 
     def __init__(self, state: ViewerState, index: int) -> None:
         super().__init__()
@@ -76,6 +80,10 @@ class ParticipantScreen(Screen[str | None]):
         self.refresh_details()
         panel = self.query_one(StatementsPanel)
         panel.show_only(self.statement_indices())
+
+    def watch_evidence(self, marks: EvidenceMarks | None) -> None:
+        self.state.evidence = marks  # the main screen may not have been told yet
+        self.query_one(StatementsPanel).sync()
 
     def _find_again(self, outline: Outline) -> bool:
         """Point ``index`` at the participant in ``outline`` (by id, else where it was)."""

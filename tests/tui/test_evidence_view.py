@@ -190,3 +190,14 @@ def test_the_article_runs_rebuild_its_paragraphs() -> None:
             for start, text_start, length, shown in pieces:
                 rebuilt[start:start + shown] = visible(text[text_start:text_start + length])
             assert "".join(rebuilt) == paragraph
+
+
+async def test_the_participant_screen_badges_their_statements() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "enter")  # maybe before the check is done: then it arrives
+        await checked(app, pilot)
+        await wait_for(lambda: "✓ Арман Исетов" in screen_text(app), pilot)
+        await pilot.press("escape", "2", "enter")  # and after it
+        await pilot.pause()
+        assert "✓ Арман Исетов" in screen_text(app)
