@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
+from ..atomic_write import NotARegularFile, write_atomically
 from ..export import FORMATS, export
 from ..interface import Interface
 from ..outline import Outline
@@ -99,8 +100,6 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _write(self, name: str, replace: bool) -> str | None:
         """Write the export to ``name``; what went wrong, or ``None``."""
-        from ..cli import NotARegularFile, write_atomically
-
         t = self.t
         if not name:
             return t("Give the name of a file to write.")
