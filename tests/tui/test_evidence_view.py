@@ -201,3 +201,22 @@ async def test_the_participant_screen_badges_their_statements() -> None:
         await pilot.press("escape", "2", "enter")  # and after it
         await pilot.pause()
         assert "✓ Арман Исетов" in screen_text(app)
+
+
+async def test_an_excerpt_not_found_goes_to_the_closest_passage(tmp_path: Path) -> None:
+    path = tampered(tmp_path, (ENERGY, 'evidence: "обеспечения дешевой чистой энергией"'))
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await checked(app, pilot)
+        await pilot.press("3", "j", "j", "e")
+        await pilot.pause()
+        marks = viewer_state(app).evidence_marks()
+        assert marks is not None
+        finding = marks.finding(Section.PRIORITIES, 2)
+        assert finding is not None and finding.closest is not None
+        source = screen(app).panel(PanelId.SOURCE)
+        assert isinstance(source, SourcePanel)
+        assert source.current_passage == finding.closest.span
+        notes = [str(note.message) for note in app._notifications]  # type: ignore[attr-defined]
+        assert any(note.startswith("В статье этого нет; показан ближайший отрывок (")
+                   for note in notes), notes
