@@ -76,15 +76,22 @@ async def test_a_long_list_is_measured_between_keys(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ItemList, "MEASURE_SECONDS", 0.0)  # one item per slice
+    measure_later = ItemList._measure_later
+    waiting: list[ItemList] = []  # the next slices, run by the test, not by timers
+    monkeypatch.setattr(ItemList, "_measure_later", lambda self: waiting.append(self))
     lines = ["briefing: 1", "title: Many", "summary: Many outcomes.", "outcomes:"]
     lines += [f"  - Outcome number {n}" + " long" * (n % 7) * 10 for n in range(300)]
     app = make_app(write(tmp_path, lines))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(str(viewer_panels(app).index(PanelId.OUTCOMES) + 1))
         panel = app.screen.query_one("#outcomes", ItemList)
-        assert not panel.measured  # on screen before every item is measured
+        await wait_for(lambda: panel in waiting, pilot)
+        # On screen, and keys handled, before every item is measured.
+        assert not panel.measured
         assert "Outcome number 0" in screen_text(app)
-        await wait_for(lambda: panel.measured, pilot, timeout=30)
+        await pilot.press("j")
+        while not panel.measured:
+            measure_later(panel)
         await pilot.press("G")
         await pilot.pause()
         assert "Outcome number 299" in screen_text(app)
