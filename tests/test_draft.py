@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.draft import draft, draft_path, natasha_available, read_article_text
+from briefing.draft import draft, draft_path, natasha_available, read_article_text, write_draft
 from briefing.draft.emit import quoted
 from briefing.draft.natasha_names import DISABLE_VARIABLE
 from briefing.errors import BriefingError
@@ -282,3 +282,15 @@ def test_read_article_text_and_the_default_draft_path(tmp_path: Path) -> None:
     assert draft_path(tmp_path / "notes") == tmp_path / "notes.yaml"
     with pytest.raises(BriefingError):
         read_article_text(tmp_path / "missing.txt")
+
+
+def test_write_draft_writes_beside_the_article_and_never_over_a_file(tmp_path: Path) -> None:
+    article = tmp_path / "article.ru.txt"
+    shutil.copy(SEED, article)
+    output = draft_path(article)
+    text = write_draft(str(article), str(output))
+    assert output.read_text(encoding="utf-8") == text
+    assert 'text: "article.ru.txt"' in text
+    with pytest.raises(FileExistsError):
+        write_draft(str(article), str(output))
+    assert write_draft(str(article), str(output), force=True) == text

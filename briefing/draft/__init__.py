@@ -7,7 +7,8 @@ evidence word for word.
 - :func:`draft_path`: the file a draft of an article is written to by default
   (``x.ru.txt`` -> ``x.ru.yaml`` beside it), for the viewer's offer to draft;
 - :func:`draft_file`: the draft of an article file for where it will be written,
-  as ``draft -o`` makes it (the caller writes it with ``cli.write_atomically``);
+  as ``draft -o`` makes it;
+- :func:`write_draft`: that draft, written atomically (for the viewer's offer);
 - :func:`natasha_available` and :data:`EXTRA_NOTICE`: whether the extra
   ``briefing[draft]`` finds Russian names, and what to say when it is missing.
 
@@ -133,9 +134,7 @@ def draft_file(article: str, output: str | None, *, language: str | None = None,
     (``None``: printed): its ``source.text`` and schema line point from there.
     ``text`` is the article's text when it was read already.
 
-    Raises :class:`BriefingError` for an article that cannot be read. The caller
-    writes the text, atomically: ``briefing.cli.write_atomically`` (imported
-    there, not here, as the command line is above this package's layer).
+    Raises :class:`BriefingError` for an article that cannot be read.
     """
     from pathlib import Path
 
@@ -148,3 +147,21 @@ def draft_file(article: str, output: str | None, *, language: str | None = None,
     return draft(text, language, source_text=source, source_comment=comment,
                  article_name=os.path.basename(article), schema=schema_reference(folder),
                  use_natasha=use_natasha)
+
+
+def write_draft(article: str, output: str, *, language: str | None = None,
+                force: bool = False) -> str:
+    """Draft the article file ``article`` into the file ``output``, atomically, never
+    replacing a file without ``force``; the YAML written.
+
+    Raises :class:`BriefingError` for an article that cannot be read, and what
+    :func:`briefing.atomic_write.write_atomically` raises for a file that cannot
+    be written (``FileExistsError``, ``NotARegularFile``, another ``OSError``).
+    """
+    from pathlib import Path
+
+    from ..atomic_write import write_atomically
+
+    yaml_text = draft_file(article, output, language=language)
+    write_atomically(Path(output), yaml_text, overwrite=force)
+    return yaml_text
