@@ -9,24 +9,24 @@ already made safe to show; each becomes a Rich ``Text`` through
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import IO
 
 from rich import box
 from rich.cells import cell_len
-from rich.columns import Columns
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.segment import Segment, Segments
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text as RichText
 
 from .big_digits import big_lines, split_big
-from .columns import column_widths, longest_word
+from .columns import column_widths, expand_tabs, longest_word, widest_line, width_of, wrap
 from .figures import figure_headline
 from .interface import interface
 from .outline import ITEM, Entry, Field, Outline, Section, list_items, tags_line
@@ -44,6 +44,8 @@ STACKED_BELOW = 60
 """Narrower than this, participants are one block each instead of a table."""
 _BATCH_SEGMENTS = 20_000
 """Segments rendered before they are written out."""
+_BATCH_CHARACTERS = 1 << 20
+"""Characters rendered before they are written out."""
 
 
 def _literal(text: str | None, style: str = "") -> RichText:
@@ -144,60 +146,72 @@ class SummaryRenderer:
     def participant_columns(self, entries: tuple[Entry, ...]) -> list[str]:
         """The table's columns that some participant fills."""
         return [name for name in PARTICIPANT_COLUMNS
-                if name == "name" or any(entry.field(name) for entry in entries)]
+                if name == "name" or any(entry.field(name) for entry in entries)
+                or (name == "role" and any(self.extra_fields(entry) for entry in entries))]
 
-    def participants_table(self, entries: tuple[Entry, ...], width: int) -> Table:
+    def participants_table(self, entries: tuple[Entry, ...], width: int) -> Group:
         """Participants as a table ``width`` cells wide; the columns with more text get
-        more of the width (the same sharing as the viewer's table)."""
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, leading=1,
-                      header_style=f"bold {ACCENT}", padding=(0, 1))
+        more of the width (the same sharing as the viewer's table).
+
+        The heading is a Rich table; the rows are drawn by :class:`_Grid`, line by
+        line, which takes time in proportion to the text (a Rich table takes
+        about a millisecond a row, a minute for 60,000 participants)."""
         names = self.participant_columns(entries)
-        rows = []
-        for entry in entries:
-            cells = {"name": self.participant_name(entry), "role": self.participant_role(entry)}
-            rows.append([cells.get(name) or _literal(entry.text(name)) for name in names])
+        rows = [[self.participant_cell(entry, name) for name in names] for entry in entries]
         needed, words = [], []
         for number, name in enumerate(names):
-            label = self.t.field_label(name)
-            # As Rich will draw them: tabs to the next multiple of eight.
-            lines = [line.expandtabs(8) for row in rows for line in row[number].plain.split("\n")]
-            needed.append(max(cell_len(label), *map(cell_len, lines)))
-            words.append(max(cell_len(label), longest_word(lines)))
-        # Fixed widths, so Rich need not measure every cell of a long table. Between
-        # two columns: a cell of padding each side and the box's blank separator.
-        for name, content in zip(names, column_widths(needed, width, 3, words), strict=True):
-            table.add_column(self.t.field_label(name), overflow="fold", width=content)
-        for row in rows:
-            table.add_row(*row)
-        return table
+            label = cell_len(self.t.field_label(name))
+            texts = [row[number].text for row in rows]
+            needed.append(max(label, *map(widest_line, texts)))
+            words.append(max(label, longest_word(texts)))
+        widths = column_widths(needed, width, _GAP, words)
+        heading = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                        header_style=f"bold {ACCENT}", padding=(0, 1))
+        for name, content in zip(names, widths, strict=True):
+            heading.add_column(self.t.field_label(name), width=content)
+        return Group(heading, _Grid(rows, widths))
 
-    def participants_stacked(self, entries: tuple[Entry, ...]) -> Group:
-        """Participants one block each, for a narrow console: name, then role and the rest."""
-        blocks: list[RenderableType] = []
+    def participant_cell(self, entry: Entry, name: str) -> _Cell:
+        """The text of ``entry`` in the table's column ``name``."""
+        if name == "name":
+            return _Cell(self.participant_name_runs(entry))
+        if name == "role":
+            return _Cell(self.participant_role_runs(entry))
+        return _Cell([(entry.text(name), "")])
+
+    def participants_stacked(self, entries: tuple[Entry, ...]) -> _Stacked:
+        """Participants one block each, for a narrow console: name, then role and the
+        rest, indented, and a blank line."""
+        blocks = []
         for entry in entries:
-            details = [self.participant_role(entry)]
-            details += [_literal(entry.text(name)) for name in ("organization", "country")
+            details = [_Cell(self.participant_role_runs(entry))]
+            details += [_Cell([(entry.text(name), "")]) for name in ("organization", "country")
                         if entry.field(name)]
-            body = Group(*(line for line in details if line.plain))
-            blocks.append(Group(self.participant_name(entry), Padding(body, (0, 0, 1, 2))))
-        return Group(*blocks)
+            blocks.append((_Cell(self.participant_name_runs(entry)),
+                           [cell for cell in details if cell.text]))
+        return _Stacked(blocks)
 
-    def participant_name(self, entry: Entry) -> RichText:
-        name = _literal(entry.text("name"), "bold")
+    def participant_name_runs(self, entry: Entry) -> list[tuple[str, str]]:
+        """The name in bold, and the kind of participant when not a person."""
+        runs = [(entry.text("name"), "bold")]
         kind = entry.text("kind")
         if kind and kind != "person":
-            name.append(f" ({self.t(kind)})", "dim")
-        return name
+            runs.append((f" ({self.t(kind)})", "dim"))
+        return runs
 
-    def participant_role(self, entry: Entry) -> RichText:
+    def participant_role_runs(self, entry: Entry) -> list[tuple[str, str]]:
         """The role, then every other text of the participant that has no column
         (its notes, and any field declared later), one to a line."""
-        role = _literal(entry.text("role"))
-        for field in entry.fields.values():
-            if field.searchable and field.key.name not in PARTICIPANT_COLUMNS:
-                role.append("\n" if role.plain else "")
-                role.append(_literal(field.shown, "dim italic"))
-        return role
+        runs = [(entry.text("role"), "")]
+        for field in self.extra_fields(entry):
+            runs.append(("\n" if any(text for text, _ in runs) else "", ""))
+            runs.append((field.shown, "dim italic"))
+        return runs
+
+    def extra_fields(self, entry: Entry) -> list[Field]:
+        """The participant's texts that have no column of their own (shown under the role)."""
+        return [field for field in entry.fields.values()
+                if field.searchable and field.key.name not in PARTICIPANT_COLUMNS]
 
     def priorities(self, entries: tuple[Entry, ...]) -> Group:
         rows: list[RenderableType] = []
@@ -228,6 +242,14 @@ class SummaryRenderer:
     ) -> Panel:
         """A figure's card: its value (drawn large with ``big_digits``), label, the
         exact number with unit and period, and note."""
+        lines = self.figure_card_texts(entry, width, big_digits=big_digits)
+        return Panel(Group(*lines), box=box.ROUNDED, border_style="dim", padding=(0, 1))
+
+    def figure_card_texts(
+        self, entry: Entry, width: int = FIGURE_CARD_WIDTH, *, big_digits: bool = True
+    ) -> list[RichText]:
+        """What a figure's card ``width`` cells wide shows, a text a line (the large
+        digits are one text of three lines)."""
         value = entry.fields["value"]
         headline = figure_headline(entry.text("display") or None, value.value, self.t)
         big, rest = split_big(headline)
@@ -251,7 +273,7 @@ class SummaryRenderer:
             lines.append(_literal(entry.text("note"), "italic"))
         for line in lines:  # the cards' columns would cut a long word short with "…"
             line.overflow = "fold"
-        return Panel(Group(*lines), box=box.ROUNDED, border_style="dim", padding=(0, 1))
+        return lines
 
     def statements(self, entries: tuple[Entry, ...]) -> Group:
         return Group(*(self.statement(entry) for entry in entries))
@@ -332,6 +354,185 @@ class _Participants:
             yield self.renderer.participants_table(self.entries, options.max_width)
 
 
+class _Cell:
+    """A table cell's text, in runs of one style each (a name in bold, then its kind
+    dimmed), its tabs expanded as Rich expands them."""
+
+    __slots__ = ("runs", "text")
+
+    def __init__(self, runs: list[tuple[str, str]]) -> None:
+        # Each run starts a line or has no tab, so its tabs expand alone.
+        pieces = [(expand_tabs(text), style) for text, style in runs if text]
+        self.text = "".join(text for text, _ in pieces)
+        self.runs: list[tuple[int, int, str]] = []
+        """Where each run starts and ends in ``text``, and its style."""
+        start = 0
+        for text, style in pieces:
+            self.runs.append((start, start + len(text), style))
+            start += len(text)
+
+    def lines(self, width: int) -> list[tuple[int, int]]:
+        """Where each line starts and ends, wrapped to ``width`` cells."""
+        return wrap(self.text, width)
+
+    def pieces(self, first: int, last: int) -> list[tuple[str, str]]:
+        """The text from ``first`` to ``last``, as ``(text, style)`` pieces."""
+        pieces = []
+        for start, end, style in self.runs:
+            low, high = max(first, start), min(last, end)
+            if low < high:
+                pieces.append((self.text[low:high], style))
+        return pieces
+
+
+def _runs(text: RichText) -> list[tuple[str, str]]:
+    """A Rich text as ``(text, style)`` runs: its style, and its spans' over it."""
+    plain, base = text.plain, str(text.style)
+    cuts = sorted({0, len(plain), *(span.start for span in text.spans),
+                   *(span.end for span in text.spans)})
+    runs = []
+    for start, end in pairwise(cuts):
+        styles = [base, *(str(span.style) for span in text.spans
+                          if span.start <= start and end <= span.end)]
+        runs.append((plain[start:end], " ".join(style for style in styles if style)))
+    return runs
+
+
+_Part = tuple[_Cell, "tuple[int, int] | None", int, int]
+"""A cell's part of a line: the cell, the bounds of the text shown, its width, the gap after."""
+
+
+class _LineDrawer:
+    """Draws the lines of cells as segments: one plain segment a line when the
+    console shows no colour, else a segment per run of a style."""
+
+    def __init__(self, console: Console) -> None:
+        self.plain = console.no_color or console.color_system is None
+        self.styles: dict[str, Style] = {}
+        self.new_line = Segment.line()
+
+    def style(self, name: str) -> Style:
+        style = self.styles.get(name)
+        if style is None:
+            style = self.styles[name] = console_style(name)
+        return style
+
+    def pieces(self, pieces: list[tuple[str, str]]) -> Iterable[Segment]:
+        """One line of ``(text, style)`` pieces."""
+        if self.plain:
+            yield Segment("".join(text for text, _ in pieces).rstrip(" ") + "\n")
+            return
+        for text, style in pieces:
+            yield Segment(text, self.style(style))
+        yield self.new_line
+
+    def line(self, parts: list[_Part]) -> Iterable[Segment]:
+        """One line: for each cell, the part of its text shown (``None``: none), the
+        width it takes and the blank cells after it."""
+        if self.plain:
+            text = []
+            for cell, bounds, width, after in parts:
+                piece = cell.text[bounds[0]:bounds[1]] if bounds is not None else ""
+                text.append(piece + " " * (width - width_of(piece) + after))
+            yield Segment("".join(text).rstrip(" ") + "\n")
+            return
+        for cell, bounds, width, after in parts:
+            used = 0
+            if bounds is not None:
+                first, last = bounds
+                for start, end, style in cell.runs:
+                    low, high = max(first, start), min(last, end)
+                    if low < high:
+                        piece = cell.text[low:high]
+                        used += width_of(piece)
+                        yield Segment(piece, self.style(style))
+            if width - used + after:
+                yield Segment(" " * (width - used + after))
+        yield self.new_line
+
+
+def console_style(name: str) -> Style:
+    """The Rich style named ``name`` (``"dim italic"``; ``""`` for none)."""
+    return Style.parse(name) if name else Style.null()
+
+
+_GAP = 3
+"""Cells between two columns of the participants table: padding, rule, padding."""
+
+
+class _Grid:
+    """Rows of cells in columns of fixed widths, ``_GAP`` cells apart, a blank line
+    between rows: the body of a Rich table with fixed widths and ``leading=1``,
+    drawn line by line in time proportional to the text."""
+
+    def __init__(self, rows: list[list[_Cell]], widths: list[int]) -> None:
+        self.rows = rows
+        self.widths = widths
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        drawer = _LineDrawer(console)
+        widths = self.widths
+        gaps = [_GAP] * (len(widths) - 1) + [0]
+        if drawer.plain:
+            yield from self.plain()
+            return
+        blank = list(drawer.line([(_Cell([]), None, sum(widths) + sum(gaps), 0)]))
+        for number, row in enumerate(self.rows):
+            if number:
+                yield from blank
+            lines = [cell.lines(width) for cell, width in zip(row, widths, strict=True)]
+            for line in range(max(map(len, lines))):
+                yield from drawer.line([
+                    (cell, bounds[line] if line < len(bounds) else None, width, gap)
+                    for cell, bounds, width, gap in zip(row, lines, widths, gaps, strict=True)
+                ])
+
+
+    def plain(self) -> Iterable[Segment]:
+        """The rows without colour: a segment a row, its lines joined by ``str`` methods
+        (a cell of 45,000 short lines is a row)."""
+        widths = self.widths
+        for number, row in enumerate(self.rows):
+            columns = []
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True)):
+                pieces = [cell.text[first:last] for first, last in cell.lines(width)]
+                if column < len(widths) - 1:  # padded to the next column
+                    room = width + _GAP
+                    if all(map(str.isascii, pieces)) and all(map(str.isprintable, pieces)):
+                        pieces = [piece.ljust(room) for piece in pieces]
+                    else:
+                        pieces = [piece + " " * (room - width_of(piece)) for piece in pieces]
+                columns.append(pieces)
+            height = max(map(len, columns))
+            for column, (pieces, width) in enumerate(zip(columns, widths, strict=True)):
+                room = width + _GAP if column < len(widths) - 1 else 0
+                pieces += [" " * room] * (height - len(pieces))
+            lines = "\n".join(line.rstrip(" ")
+                               for line in map("".join, zip(*columns, strict=True)))
+            yield Segment(("\n" if number else "") + lines + "\n")
+
+
+class _Stacked:
+    """Participants one block each: the name, its details indented by two cells,
+    then a blank line (as ``Group(name, Padding(details, (0, 0, 1, 2)))`` draws)."""
+
+    def __init__(self, blocks: list[tuple[_Cell, list[_Cell]]]) -> None:
+        self.blocks = blocks
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        drawer = _LineDrawer(console)
+        width = options.max_width
+        indent = _Cell([])
+        inner = max(1, width - 2)
+        for name, details in self.blocks:
+            for bounds in name.lines(width):
+                yield from drawer.line([(name, bounds, width, 0)])
+            for detail in details:
+                for bounds in detail.lines(inner):
+                    yield from drawer.line([(indent, None, 2, 0), (detail, bounds, inner, 0)])
+            yield from drawer.line([(indent, None, width, 0)])
+
+
 class _FigureCards:
     """The figure cards side by side, as many as fit; on a console narrower than
     one card (``--width 20``), one narrower card to a row."""
@@ -344,12 +545,41 @@ class _FigureCards:
         # Columns leaves a column of padding to the right of each card, and with
         # no room for one card it would divide by zero.
         width = max(1, min(FIGURE_CARD_WIDTH, options.max_width - 1))
-        renderer = self.renderer
         # Large digits are for a colour terminal; piped or plain, the value as written.
         big_digits = console.is_terminal and not console.no_color
-        cards = [renderer.figure_card(entry, width, big_digits=big_digits)
-                 for entry in self.entries]
-        yield Columns(cards, width=width, padding=(0, 1))
+        # As Rich's Columns(cards, width=width, padding=(0, 1)) places them, drawn
+        # here line by line: Columns measures every card first, and takes about a
+        # millisecond a card (a minute and a half for 100,000 figures).
+        count = max(1, options.max_width // (width + 1))
+        drawer = _LineDrawer(console)
+        blank = [(" " * width, "")]
+        for start in range(0, len(self.entries), count):
+            cards = [self.card(entry, width, big_digits)
+                     for entry in self.entries[start:start + count]]
+            for line in range(max(map(len, cards))):
+                pieces: list[tuple[str, str]] = []
+                for number, card in enumerate(cards):
+                    pieces += [(" ", "")] if number else []
+                    pieces += card[line] if line < len(card) else blank
+                yield from drawer.pieces(pieces)
+
+    def card(self, entry: Entry, width: int, big_digits: bool) -> list[list[tuple[str, str]]]:
+        """The lines of a figure's card, each as ``(text, style)`` pieces ``width`` cells
+        wide: what ``Panel(..., box=box.ROUNDED, border_style="dim", padding=(0, 1))``
+        draws."""
+        inner = max(1, width - 4)
+        edge = "─" * (width - 2)
+        lines = [[(f"╭{edge}╮", "dim")]]
+        for text in self.renderer.figure_card_texts(entry, width, big_digits=big_digits):
+            cell = _Cell(_runs(text))
+            for first, last in cell.lines(inner):
+                pieces = [("│", "dim"), (" ", "")]
+                pieces += cell.pieces(first, last)
+                pieces += [(" " * (inner - width_of(cell.text[first:last]) + 1), ""),
+                           ("│", "dim")]
+                lines.append(pieces)
+        lines.append([(f"╰{edge}╯", "dim")])
+        return lines
 
 
 class _Quoted:
@@ -436,21 +666,24 @@ def print_renderable(console: Console, renderable: RenderableType) -> None:
     """
     plain = not console.is_terminal
     batch: list[Segment] = []
+    size = 0
     for segment in console.render(renderable, console.options):
         batch.append(segment)
-        if len(batch) >= _BATCH_SEGMENTS and segment.text.endswith("\n"):
+        size += len(segment.text)  # a segment may hold many lines (see _Grid.plain)
+        if (len(batch) >= _BATCH_SEGMENTS or size >= _BATCH_CHARACTERS) and \
+                segment.text.endswith("\n"):
             _write(console, batch, plain)
-            batch = []
+            batch, size = [], 0
     if batch:
         _write(console, batch, plain)
-
-
-_LINE_END_SPACES = re.compile(" +$", re.MULTILINE)
 
 
 def _write(console: Console, segments: list[Segment], plain: bool) -> None:
     if plain:
         text = "".join(segment.text for segment in segments if not segment.control)
-        console.file.write(_LINE_END_SPACES.sub("", text))
+        # Line by line: a regular expression for spaces before a line end (` +$`)
+        # tries each space of a run, which is quadratic in the run (a wide table's
+        # padding) and took most of the time of a long table.
+        console.file.write("\n".join(line.rstrip(" ") for line in text.split("\n")))
     else:
         console.print(Segments(segments))

@@ -10,12 +10,29 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich import box
 from rich.cells import cell_len
+from rich.columns import Columns
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text as RichText
 
+from briefing.columns import expand_tabs, wrap
 from briefing.interface import interface
 from briefing.loader import load, loads
-from briefing.outline import Outline
-from briefing.summary import print_summary
+from briefing.outline import Outline, Section
+from briefing.summary import (
+    FIGURE_CARD_WIDTH,
+    STACKED_BELOW,
+    SummaryRenderer,
+    _FigureCards,
+    _Grid,
+    _Participants,
+    print_summary,
+)
 from tests.cli_run import SAMPLE, run_cli
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -223,3 +240,105 @@ def test_bad_file_gives_located_errors_and_exit_1(tmp_path: Path) -> None:
     assert f"{path}:3:1: unknown key `sumary` in a briefing; did you mean `summary`?" \
         in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# -- long tables and many cards, drawn line by line ------------------------------
+
+WRAP_WORDS = ["a", "bb", "word", "longerword", "x" * 30, "中文字", "é", "\t", "Ж" * 7,
+              "1\u202f000", "y" * 81]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WRAP_WORDS),
+                          st.sampled_from([" ", "  ", "\n", "", "\u3000", "\u202f"])),
+                max_size=30),
+       st.integers(min_value=1, max_value=40))
+def test_text_wraps_as_rich_wraps_it(words: list[tuple[str, str]], width: int) -> None:
+    """The summary's own wrapping (one pass over any text) breaks every line where
+    Rich's ``Text.wrap`` does: spaces, words longer than a line, wide characters, tabs."""
+    text = "".join(word + space for word, space in words)
+    rich_lines = RichText(text).wrap(Console(width=200), width, justify="left",
+                                     overflow="fold", tab_size=8)
+    expanded = expand_tabs(text)
+    assert [expanded[start:end].rstrip(" ") for start, end in wrap(expanded, width)] == [
+        line.plain.rstrip(" ") for line in rich_lines]
+
+
+def rendered(renderable: object, width: int, colour: bool) -> str:
+    """What a console ``width`` wide prints for ``renderable``, without colour codes or
+    the spaces that end lines (the only differences colour makes)."""
+    console = Console(file=io.StringIO(), width=width, force_terminal=colour,
+                      color_system="standard" if colour else None)
+    console.print(renderable)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip(" ") for line in SGR.sub("", output).split("\n"))
+
+
+SHAPES = textwrap.dedent("""\
+    briefing: 1
+    title: Shapes
+    language: en
+    summary: Long cells, tabs and cards of every height.
+    participants:
+      - name: "A\\tB 中文字 a-name-far-longer-than-any-column-of-the-table-could-hold"
+        kind: group
+        role: "Role\\twith a tab"
+        notes: "Note one\\n\\nNote two\\twith a tab"
+        organization: Org
+      - {name: Solo, notes: only notes}
+      - {name: Third, country: Кыргызстан}
+    figures:
+      - {label: Exports, value: 12345678901234567890, unit: USD, note: A long note of several words}
+      - {label: Deficit, value: -3.5e9, unit: USD, display: "$-3.5 bn"}
+      - {label: "中文字 a-label-far-longer-than-a-card-is-wide-so-it-folds", value: 0.1}
+""")
+
+
+@pytest.mark.parametrize("colour", [False, True])
+@pytest.mark.parametrize("width", [20, 37, 59, 60, 74, 100])
+def test_tables_and_cards_are_drawn_as_rich_draws_them(width: int, colour: bool) -> None:
+    """The participants (a table, or stacked when narrow) and the figure cards, drawn
+    line by line, are what Rich's ``Table`` and ``Columns`` of ``Panel`` draw."""
+    outline = Outline(loads(SHAPES), "en")
+    renderer = SummaryRenderer(outline)
+    participants = outline.entries(Section.PARTICIPANTS)
+    figures = outline.entries(Section.FIGURES)
+    console_width = max(width, 20)
+    ours = [rendered(_Participants(renderer, participants), console_width, colour),
+            rendered(_FigureCards(renderer, figures), console_width, colour)]
+
+    if console_width < STACKED_BELOW:
+        blocks = []
+        for entry in participants:
+            details = [RichText.assemble(*renderer.participant_role_runs(entry))]
+            details += [RichText(entry.text(name)) for name in ("organization", "country")
+                        if entry.field(name)]
+            blocks.append(Group(RichText.assemble(*renderer.participant_name_runs(entry)),
+                                Padding(Group(*(line for line in details if line.plain)),
+                                        (0, 0, 1, 2))))
+        table: object = Group(*blocks)
+    else:
+        grid = renderer.participants_table(participants, console_width)
+        heading, rows = grid.renderables
+        assert isinstance(heading, Table) and isinstance(rows, _Grid)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, leading=1,
+                      header_style="bold cyan", padding=(0, 1))
+        for column, content in zip(heading.columns, rows.widths, strict=True):
+            table.add_column(column.header, overflow="fold", width=content)
+        assert len(table.columns) == 4  # every column is filled in SHAPES
+        for entry in participants:
+            table.add_row(RichText.assemble(*renderer.participant_name_runs(entry)),
+                          RichText.assemble(*renderer.participant_role_runs(entry)),
+                          RichText(entry.text("organization")), RichText(entry.text("country")))
+    card_width = max(1, min(FIGURE_CARD_WIDTH, console_width - 1))
+    cards = Columns([renderer.figure_card(entry, card_width, big_digits=colour)
+                     for entry in figures], width=card_width, padding=(0, 1))
+    assert ours == [rendered(table, console_width, colour), rendered(cards, console_width, colour)]
+
+
+def test_notes_are_shown_when_no_participant_has_a_role(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    path.write_text("briefing: 1\ntitle: T\nsummary: S\nparticipants:\n"
+                    "  - {name: Ann, notes: Chaired the meeting}\n", encoding="utf-8")
+    result = run_cli("summary", path, "--width", "100")
+    assert "Chaired the meeting" in result.stdout
