@@ -746,6 +746,46 @@ def _not_terminals() -> str:
     return f"standard {', '.join(names[:-1])} and {names[-1]} are not terminals"
 
 
+def _refused_without_terminals(name: str | None, instead: str = "summary") -> bool:
+    """Whether the viewer cannot start here, having said why and what to run instead."""
+    not_terminals = _not_terminals()
+    if not not_terminals:
+        return False
+    # Textual draws on standard error and reads keys from standard input: with
+    # `briefing FILE 2>log` it would draw the whole viewer into the log.
+    from shlex import quote
+
+    what = "print the briefing" if instead == "summary" else "draft a briefing from it"
+    print(f"briefing: the viewer needs a terminal, but {not_terminals}; to {what} "
+          f"instead, run `briefing {instead} "
+          f"{quote(_display_name(name)) if name is not None else 'FILE'}`", file=sys.stderr)
+    return True
+
+
+def _offer_draft(name: str, options: Options) -> int:
+    """``briefing ARTICLE.txt``: offer to draft a briefing from the article, and open it."""
+    from pathlib import Path
+
+    from .draft import draft_path, read_article_text
+    from .draft.article import detect_language
+    from .errors import BriefingError
+
+    try:
+        text = read_article_text(name)
+    except BriefingError as error:
+        _report(error)
+        return EXIT_INVALID
+    if _refused_without_terminals(name, "draft"):
+        return EXIT_USAGE
+    from .tui.draft_offer_app import DraftOfferApp
+
+    drafted = DraftOfferApp(Path(name), draft_path(Path(name)), detect_language(text)).run()
+    if drafted is None:
+        return EXIT_OK
+    options.file = str(drafted)
+    return _open(options)
+
+
 def _open(options: Options) -> int:
     """``briefing [FILE]``: the viewer; then, if the reader asked, the printed summary."""
     from pathlib import Path
@@ -759,21 +799,17 @@ def _open(options: Options) -> int:
         print("briefing: the viewer cannot read a briefing from standard input, which it "
               "needs for the keyboard; try `briefing summary -`", file=sys.stderr)
         return EXIT_USAGE
+    from .draft import ARTICLE_SUFFIXES
+
+    if name is not None and name.lower().endswith(ARTICLE_SUFFIXES):
+        return _offer_draft(name, options)
     target = Path(name) if name is not None else sample_path()
     try:
         briefing = load(name if name is not None else target)
     except BriefingError as error:
         _report(error)
         return EXIT_INVALID
-    not_terminals = _not_terminals()
-    if not_terminals:
-        # Textual draws on standard error and reads keys from standard input: with
-        # `briefing FILE 2>log` it would draw the whole viewer into the log.
-        from shlex import quote
-
-        print(f"briefing: the viewer needs a terminal, but {not_terminals}; to "
-              f"print the briefing instead, run `briefing summary "
-              f"{quote(_display_name(name)) if name is not None else 'FILE'}`", file=sys.stderr)
+    if _refused_without_terminals(name):
         return EXIT_USAGE
     from .tui.app import BriefingApp
 

@@ -193,6 +193,19 @@ RUSSIAN: Mapping[str, str] = {
         "{path} уже есть; отметьте «Заменить», чтобы перезаписать.",
     "There is no folder {folder}.": "Папки {folder} нет.",
     "Cannot write {path}: {reason}": "Не удаётся записать {path}: {reason}",
+    # Opening an article (`briefing ARTICLE.txt`): the offer to draft a briefing.
+    "{article} is an article, not a briefing.": "{article} — это статья, а не брифинг.",
+    "A briefing drafted from it is there already: {output}.":
+        "Брифинг по ней уже есть: {output}.",
+    "Open it": "Открыть его",
+    "Draft a briefing from it into {output}? Every claim it drafts quotes the article "
+    "as its evidence; read it through before you share it.":
+        "Составить по ней черновик брифинга в {output}? Каждое утверждение в нём "
+        "подтверждено цитатой из статьи; прочитайте его, прежде чем делиться им.",
+    "Draft and open": "Составить и открыть",
+    "Drafting…": "Составляется…",
+    "{output} appeared meanwhile; nothing was written.":
+        "{output} тем временем появился; ничего не записано.",
     # Copying an item (`c`).
     "Copy": "Копировать",
     "Copied: {text}": "Скопировано: {text}",
