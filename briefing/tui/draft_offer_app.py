@@ -65,7 +65,7 @@ class DraftOfferApp(App[Path | None]):
                 yield Button(t("Cancel"), id="offer-cancel")
 
     def on_mount(self) -> None:
-        self.query("#offer-buttons Button").first().focus()
+        self.query(Button).first().focus()
 
     @on(Button.Pressed, "#offer-open")
     def _open(self) -> None:
