@@ -272,7 +272,7 @@ class SearchIndex:
             # no more than what it finds, which narrowing the last result cannot beat.
             if sizes[0] <= limit:
                 return Found(self, id_sets, self._positions(id_sets[0]), None)
-            starts = list(islice(self._in_order(id_sets[0]), limit))
+            starts = list(islice(self._in_order(id_sets[0], sizes[0]), limit))
             return Found(self, id_sets, starts, None, capped=True)
         if (previous is not None and not previous.capped
                 and len(previous.occurrences) < sizes[anchor]
@@ -282,8 +282,8 @@ class SearchIndex:
                                             range(len(terms)), limit)
         else:
             others = [j for j in range(len(terms)) if j != anchor]
-            occurrences = self._occurrences(self._in_order(id_sets[anchor]), anchor,
-                                            id_sets, others, limit)
+            occurrences = self._occurrences(self._in_order(id_sets[anchor], sizes[anchor]),
+                                            anchor, id_sets, others, limit)
         capped = len(occurrences) > limit
         if capped:
             del occurrences[limit:]
@@ -299,12 +299,16 @@ class SearchIndex:
         positions.sort()  # sorted runs, merged: about linear
         return positions
 
-    def _in_order(self, ids: set[int]) -> Iterable[int]:
-        """The positions of every occurrence of the words ``ids``, ascending, made as
-        they are asked for (a search that stops early reads no more of them)."""
+    def _in_order(self, ids: set[int], total: int) -> Iterable[int]:
+        """The ``total`` positions of every occurrence of the words ``ids``, ascending;
+        many of them made as they are asked for (a search that stops early reads no
+        more of them), a few sorted at once (merging a thousand short postings one
+        position at a time costs more than sorting them)."""
         postings = self._postings
         if len(ids) == 1:
             return postings[next(iter(ids))]
+        if total <= 4 * MATCH_LIMIT:
+            return self._positions(ids)
         return merge(*(postings[wid] for wid in ids))
 
     def _narrows(self, previous: Found, id_sets: tuple[set[int], ...]) -> bool:
