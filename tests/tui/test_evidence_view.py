@@ -217,6 +217,6 @@ async def test_an_excerpt_not_found_goes_to_the_closest_passage(tmp_path: Path) 
         source = screen(app).panel(PanelId.SOURCE)
         assert isinstance(source, SourcePanel)
         assert source.current_passage == finding.closest.span
-        notes = [str(note.message) for note in app._notifications]  # type: ignore[attr-defined]
+        notes = [str(note.message) for note in app._notifications]
         assert any(note.startswith("В статье этого нет; показан ближайший отрывок (")
                    for note in notes), notes
