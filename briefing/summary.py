@@ -552,6 +552,9 @@ class _FigureCards:
         # millisecond a card (a minute and a half for 100,000 figures).
         count = max(1, options.max_width // (width + 1))
         drawer = _LineDrawer(console)
+        if drawer.plain:
+            yield from self.plain(width, count)
+            return
         blank = [(" " * width, "")]
         for start in range(0, len(self.entries), count):
             cards = [self.card(entry, width, big_digits)
@@ -562,6 +565,27 @@ class _FigureCards:
                     pieces += [(" ", "")] if number else []
                     pieces += card[line] if line < len(card) else blank
                 yield from drawer.pieces(pieces)
+
+    def plain(self, width: int, count: int) -> Iterable[Segment]:
+        """The cards without colour (nor large digits): a segment a row of cards."""
+        inner = max(1, width - 4)
+        edge = "─" * (width - 2)
+        blank = " " * width
+        for start in range(0, len(self.entries), count):
+            cards = []
+            for entry in self.entries[start:start + count]:
+                lines = [f"╭{edge}╮"]
+                for text in self.renderer.figure_card_texts(entry, width, big_digits=False):
+                    plain = text.plain
+                    for first, last in wrap(plain, inner):
+                        piece = plain[first:last]
+                        lines.append(f"│ {piece}{' ' * (inner - width_of(piece))} │")
+                lines.append(f"╰{edge}╯")
+                cards.append(lines)
+            height = max(map(len, cards))
+            rows = [" ".join(card[line] if line < len(card) else blank for card in cards)
+                    for line in range(height)]
+            yield Segment("".join(row.rstrip(" ") + "\n" for row in rows))
 
     def card(self, entry: Entry, width: int, big_digits: bool) -> list[list[tuple[str, str]]]:
         """The lines of a figure's card, each as ``(text, style)`` pieces ``width`` cells
