@@ -83,9 +83,9 @@ class BriefingScreen(Screen[None]):
         self.current_panel = PanelId.SUMMARY
         self._positions: dict[str, tuple[int, float]] = {}
         """Where the reader was in panels not (re)created yet after a reload."""
-        self._came_from: tuple[PanelId, int] | None = None
-        """The panel and item a jump left (statement to speaker, claim to passage and
-        back), for Esc."""
+        self._came_from: list[tuple[PanelId, int, object]] = []
+        """The panel, item (and passage, in the Source panel) each jump left (statement
+        to speaker, claim to passage and back), the last one last: Esc goes back."""
         self._next_claim: tuple[object, int] = (None, 0)
         """The passage last gone from to a claim, and which of its claims is next."""
 
@@ -179,7 +179,7 @@ class BriefingScreen(Screen[None]):
 
     def action_show_panel(self, number: int) -> None:
         """Go to the panel numbered ``number + 1``."""
-        self._came_from = None
+        self._came_from.clear()
         panels = self.panels
         if 0 <= number < len(panels):
             self.show_panel(panels[number])
@@ -188,7 +188,7 @@ class BriefingScreen(Screen[None]):
 
     def action_cycle_panel(self, delta: int) -> None:
         """Go to the next (or previous) panel, wrapping around."""
-        self._came_from = None
+        self._came_from.clear()
         panels = self.panels
         index = panels.index(self.current_panel) if self.current_panel in panels else 0
         self.show_panel(panels[(index + delta) % len(panels)])
@@ -237,7 +237,7 @@ class BriefingScreen(Screen[None]):
             return
         self.show_panel(PanelId.PARTICIPANTS)
         self.panel(PanelId.PARTICIPANTS).move_cursor(speaker)
-        self._came_from = (PanelId.STATEMENTS, event.index)  # Esc goes back there
+        self._jumped_from(PanelId.STATEMENTS, event.index)
 
     # ------------------------------------------------------------------ evidence
 
@@ -283,12 +283,20 @@ class BriefingScreen(Screen[None]):
                        else "Its evidence is not in the article, nor anything close to it.")
             self.notify(t(message), markup=False)
             return
-        came_from = (self.current_panel, item)
+        came_from = self.current_panel
         self.show_panel(PanelId.SOURCE)
         source = self.panel(PanelId.SOURCE)
         assert isinstance(source, SourcePanel)
         source.show_passage(passage)
-        self._came_from = came_from  # Esc goes back there
+        self._jumped_from(came_from, item)
+
+    JUMPS_KEPT = 100
+    """How many jumps back Esc can go."""
+
+    def _jumped_from(self, panel: PanelId, item: int, passage: object = None) -> None:
+        """Remember where a jump left, for Esc."""
+        self._came_from.append((panel, item, passage))
+        del self._came_from[:-self.JUMPS_KEPT]
 
     @on(SourcePanel.PassageChosen)
     def _passage_chosen(self, event: SourcePanel.PassageChosen) -> None:
@@ -312,7 +320,7 @@ class BriefingScreen(Screen[None]):
         target = panel_of(key.section)
         self.show_panel(target)
         self.panel(target).move_cursor(key.entry)
-        self._came_from = (PanelId.SOURCE, item)
+        self._jumped_from(PanelId.SOURCE, item, event.passage)
 
     def action_copy(self) -> None:
         """Copy the item under the cursor to the clipboard, as plain text, and say so."""
@@ -362,16 +370,15 @@ class BriefingScreen(Screen[None]):
         to the statement whose speaker the reader jumped to."""
         bars = self.query_children(SearchBar)
         searching = bool(bars) and (bars.first().display or bars.first().active)
-        if searching or self._came_from is None:
+        if searching or not self._came_from:
             if bars:
                 bars.first().clear()
             return
-        panel, item = self._came_from
-        self._came_from = None
+        panel, item, passage = self._came_from.pop()
         self.show_panel(panel)
         widget = self.panel(panel)
-        if isinstance(widget, SourcePanel) and widget.current_passage is not None:
-            widget.show_passage(widget.current_passage)
+        if isinstance(widget, SourcePanel) and passage is not None:
+            widget.show_passage(passage)  # type: ignore[arg-type]
         else:
             widget.move_cursor(item)
 

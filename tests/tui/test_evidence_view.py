@@ -129,6 +129,14 @@ async def test_a_claim_goes_to_its_passage_and_back() -> None:
                 await pilot.pause()
             assert current(app) == PANELS[claim.section]
             assert main.panel(main.current_panel).cursor == claim.entry
+        # Esc, Esc: back to the passage, then to the figure it was reached from.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert current(app) == PanelId.SOURCE
+        await pilot.press("escape")
+        await pilot.pause()
+        assert current(app) == PanelId.FIGURES
+        assert main.panel(PanelId.FIGURES).cursor == 1
 
 
 async def test_in_the_source_panel_e_goes_from_passage_to_passage() -> None:
