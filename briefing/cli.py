@@ -464,20 +464,30 @@ def _report(error: BriefingError) -> None:
         print(problem, file=sys.stderr)
 
 
+def _load_shown(name: str, language: str | None) -> Briefing | None:
+    """The briefing ``name`` to show in ``language``; ``None`` after its problems are
+    reported. A language it has no text in is said, and the original is shown."""
+    from .errors import BriefingError
+
+    try:
+        briefing = _load(name)
+    except BriefingError as error:
+        _report(error)
+        return None
+    if language is not None and language not in briefing.languages:
+        _no_language(language, briefing)
+    return briefing
+
+
 def _summary(options: Options) -> int:
     """``briefing summary FILE``: print the formatted summary."""
-    from .errors import BriefingError
     from .outline import Outline
     from .summary import print_summary
 
     language: str | None = options.lang
-    try:
-        briefing = _load(options.file)
-    except BriefingError as error:
-        _report(error)
+    briefing = _load_shown(options.file, language)
+    if briefing is None:
         return EXIT_INVALID
-    if language is not None and language not in briefing.languages:
-        _no_language(language, briefing)
     if getattr(options, "evidence", False):  # the quick path leaves it out
         return _summary_with_evidence(briefing, language, options.width)
     print_summary(Outline(briefing, language), width=options.width)
@@ -487,18 +497,13 @@ def _summary(options: Options) -> int:
 def _export(options: Options) -> int:
     """``briefing export FILE --to FORMAT [-o OUT [--force]]``: print, or write, the
     briefing in another format."""
-    from .errors import BriefingError
     from .export import export
     from .outline import Outline
 
     language: str | None = options.lang
-    try:
-        briefing = _load(options.file)
-    except BriefingError as error:
-        _report(error)
+    briefing = _load_shown(options.file, language)
+    if briefing is None:
         return EXIT_INVALID
-    if language is not None and language not in briefing.languages:
-        _no_language(language, briefing)
     title = f"briefing export {_display_name(options.file)}"
     text = export(Outline(briefing, language), options.to, title=title)
     if options.output is None:
