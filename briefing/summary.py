@@ -398,7 +398,7 @@ def _runs(text: RichText) -> list[tuple[str, str]]:
     return runs
 
 
-_Part = tuple[_Cell, "tuple[int, int] | None", int, int]
+_Part = tuple[_Cell, tuple[int, int] | None, int, int]
 """A cell's part of a line: the cell, the bounds of the text shown, its width, the gap after."""
 
 
