@@ -16,7 +16,7 @@ from .limits import MAX_NUMBER_DIGITS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see .records)
 if TYPE_CHECKING:
-    from decimal import Decimal
+    from decimal import Context, Decimal
 
 _SCALES = ((12, "tn"), (9, "bn"), (6, "m"))
 """Powers of ten the short form names, largest first."""
@@ -53,12 +53,25 @@ def full_number(value: Decimal | int | float) -> str:
 def _exact(method: Callable[..., Decimal]) -> Callable[..., Decimal]:
     """A Decimal method run with room for every digit a value may have (the default
     context keeps 28 of them, and a value may have ``MAX_NUMBER_DIGITS``)."""
-    from decimal import Context
-
     def exactly(*args: object) -> Decimal:
-        return method(*args, context=Context(prec=2 * MAX_NUMBER_DIGITS))
+        return method(*args, context=_context("exact"))
 
     return exactly
+
+
+_CONTEXTS: dict[str, Context] = {}
+
+
+def _context(name: str) -> Context:
+    """A decimal context made once: ``exact`` holds every digit a value may have (the
+    default keeps 28, a value may have ``MAX_NUMBER_DIGITS``); ``round`` rounds half up."""
+    context = _CONTEXTS.get(name)
+    if context is None:
+        from decimal import ROUND_HALF_UP, Context
+
+        context = _CONTEXTS[name] = (Context(prec=2 * MAX_NUMBER_DIGITS) if name == "exact"
+                                     else Context(prec=40, rounding=ROUND_HALF_UP))
+    return context
 
 
 def _grouped(whole: str) -> str:
@@ -99,10 +112,10 @@ def compact_number(value: Decimal | int | float, words: Callable[[str], str] = s
 
 def _rounded(number: Decimal) -> str:
     """``number`` to at most two decimals, half up, grouped; ``-0`` is ``0``."""
-    from decimal import ROUND_HALF_UP, Context, Decimal
+    from decimal import Decimal
 
     # A precision that holds every digit of the integer part (at most a million here).
-    rounded = number.quantize(Decimal("0.01"), context=Context(prec=40, rounding=ROUND_HALF_UP))
+    rounded = number.quantize(Decimal("0.01"), context=_context("round"))
     text = full_number(rounded)
     if "." in text:
         text = text.rstrip("0").rstrip(".")
