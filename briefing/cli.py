@@ -574,6 +574,9 @@ def _serve(options: Options) -> int:
     title = os.path.basename(name) if name is not None else "briefing"
     print(f"briefing: serving {visible(title)} on {visible(url(host, options.port))}; "
           "press Ctrl+C to stop", file=sys.stderr)
+    # The server runs for as long as it is wanted: the collector the one-shot
+    # commands go without (see main) is needed here.
+    gc.enable()
     try:
         serve(name, host, options.port, title, options.lang)
     except OSError as error:  # the port is taken, the address is not this machine's
