@@ -40,7 +40,8 @@ STDIN_ARGUMENT = "-"
 """The FILE that stands for standard input."""
 STDIN_NAME = "<stdin>"
 """What every message calls standard input."""
-COMMANDS = ("open", "summary", "validate", "check", "export", "diff", "serve", "index",
+COMMANDS = ("open", "library", "summary", "validate", "check", "export", "diff", "serve",
+            "index",
             "search", "schema", "new", "draft")
 """The commands, in the order help lists them (``_parser`` adds one subparser each)."""
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -85,6 +86,14 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     open_.add_argument("--lang", metavar="LANG",
                        help="language of the text and the interface (default: the briefing's)")
     open_.set_defaults(func=_open)
+
+    library = commands.add_parser(
+        "library", help="every briefing of a folder in one list, with one search")
+    library.add_argument("folder", nargs="?", metavar="DIR",
+                         help="the library's folder (default: the current one)")
+    library.add_argument("--lang", metavar="LANG",
+                         help="language of the titles and the interface (default: en)")
+    library.set_defaults(func=_library)
 
     summary = commands.add_parser("summary", help="print a formatted summary of a briefing")
     summary.add_argument("file", help="briefing file, or - for standard input")
@@ -770,6 +779,54 @@ def _refused_without_terminals(name: str | None, instead: str = "summary") -> bo
     return True
 
 
+def _library(options: Options) -> int:
+    """``briefing library [DIR]`` (and ``briefing DIR``): the library screen; Enter
+    opens a briefing in the viewer, and Esc there comes back to the list."""
+    from .errors import BriefingError
+    from .library.index import LibraryError
+    from .library.sqlite_index import open_library
+    from .loader import load
+    from .safe_text import shown_path
+
+    folder: str = options.folder or "."
+    if not os.path.isdir(folder):
+        print(f"briefing: {shown_path(folder)} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    if _refused_without_terminals(folder, "index"):
+        return EXIT_USAGE
+    try:
+        index = open_library(folder, notice=lambda message: print(
+            f"briefing: {message}", file=sys.stderr))
+    except LibraryError as error:
+        print(f"briefing: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    from .tui.app import BriefingApp
+    from .tui.library_app import LibraryApp
+
+    view = None
+    scan = True
+    while True:
+        choice = LibraryApp(index, options.lang or "en", view, scan=scan).run()
+        if choice is None:
+            return EXIT_OK
+        view, scan = choice.view, False
+        try:
+            briefing = load(choice.path)
+        except BriefingError as error:  # changed since the list was read
+            _report(error)
+            return EXIT_INVALID
+        viewer = BriefingApp(choice.path, briefing, language=options.lang,
+                             query=choice.query, from_library=True)
+        printed = viewer.run()
+        if printed is not None:
+            from .summary import print_summary
+
+            print_summary(printed)
+            return EXIT_OK
+        if not viewer.back_to_library:
+            return viewer.return_code or 0
+
+
 def _offer_draft(name: str, options: Options) -> int:
     """``briefing ARTICLE.txt``: offer to draft a briefing from the article, and open it."""
     from pathlib import Path
@@ -811,6 +868,9 @@ def _open(options: Options) -> int:
 
     if name is not None and name.lower().endswith(ARTICLE_SUFFIXES):
         return _offer_draft(name, options)
+    if name is not None and os.path.isdir(name):
+        options.folder = name
+        return _library(options)
     target = Path(name) if name is not None else sample_path()
     try:
         briefing = load(name if name is not None else target)

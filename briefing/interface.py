@@ -206,6 +206,23 @@ RUSSIAN: Mapping[str, str] = {
     "Drafting…": "Составляется…",
     "{output} appeared meanwhile; nothing was written.":
         "{output} тем временем появился; ничего не записано.",
+    # The library (`briefing library DIR`).
+    "type to filter; / searches every briefing":
+        "введите текст, чтобы отобрать; / ищет во всех брифингах",
+    "search every briefing": "поиск во всех брифингах",
+    "{count} briefings in {folder}": "Брифингов в {folder}: {count}",
+    "{count} not valid": "с ошибками: {count}",
+    "sorted by {what}": "порядок: {what}",
+    "date": "по дате",
+    "title": "по заголовку",
+    "path": "по пути",
+    "Title": "Заголовок",
+    "Date": "Дата",
+    "Location": "Место",
+    "Match": "Совпадение",
+    "Sort": "Порядок",
+    "Clear": "Сбросить",
+    "{path} is not a valid briefing: {problem}": "{path} — брифинг с ошибкой: {problem}",
     # Copying an item (`c`).
     "Copy": "Копировать",
     "Copied: {text}": "Скопировано: {text}",

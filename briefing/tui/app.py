@@ -23,7 +23,13 @@ from ..outline import Outline
 from ..safe_text import shown_path, visible
 from .briefing_screen import BriefingScreen
 from .item_list import ItemList
-from .messages import BriefingReloaded, EvidenceChecked, LanguageRequested, ReloadFailed
+from .messages import (
+    BackRequested,
+    BriefingReloaded,
+    EvidenceChecked,
+    LanguageRequested,
+    ReloadFailed,
+)
 from .panels import panels_for
 from .viewer_state import Outlines, long_lived
 
@@ -92,15 +98,23 @@ class BriefingApp(App[Outline | None]):
     def __init__(
         self, path: Path, briefing: Briefing | None = None, *,
         language: str | None = None, poll_seconds: float | None = POLL_SECONDS,
+        query: str = "", from_library: bool = False,
     ) -> None:
         """Show the briefing at ``path`` (``briefing``, if already loaded from it) in
         ``language`` (default: the briefing's own).
 
         ``poll_seconds`` is how often to check the file for changes; ``None``
-        turns live reload off. Raises :class:`BriefingError` if the file is invalid.
+        turns live reload off. ``query`` is searched for at once (a search of the
+        library goes on in the briefing); ``from_library``: Esc with nothing to
+        clear goes back to the library (:attr:`back_to_library`). Raises
+        :class:`BriefingError` if the file is invalid.
         """
         super().__init__()
         self.path = path
+        self.initial_query = query
+        self.from_library = from_library
+        self.back_to_library = False
+        """Whether the reader left for the library (the app's result is then None)."""
         signature = file_signature(path)  # before reading: a change while reading shows
         if briefing is None:
             briefing = load(path)
@@ -129,6 +143,26 @@ class BriefingApp(App[Outline | None]):
         self.call_after_refresh(self.check_evidence)
         if self.poll_seconds is not None:
             self.set_interval(self.poll_seconds, self.check_file, name="live-reload")
+        if self.initial_query:
+            self.call_after_refresh(self._search_at_once)
+
+    def _search_at_once(self) -> None:
+        """Search for :attr:`initial_query`, as if typed, and leave the search bar."""
+        from .search_bar import SearchBar
+
+        screen = self.screen
+        if isinstance(screen, BriefingScreen):
+            screen.action_search()
+            bar = screen.search_bar
+            # Typed into the box: the box's watcher searches, as for a key.
+            bar.input.value = self.initial_query
+            bar.post_message(SearchBar.Done())
+
+    @on(BackRequested)
+    def _back(self) -> None:
+        if self.from_library:
+            self.back_to_library = True
+            self.exit(None)
 
     # ------------------------------------------------------------------ language
 

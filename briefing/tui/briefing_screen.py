@@ -16,7 +16,7 @@ from ..outline import Outline, Section, TextKey
 from .briefing_footer import BriefingFooter
 from .briefing_header import BriefingHeader
 from .item_list import ItemList
-from .messages import LanguageRequested, PanelRequested
+from .messages import BackRequested, LanguageRequested, PanelRequested
 from .panel_nav import PanelNav
 from .panels import BriefingPanel, PanelId, panel_class, panel_of, panels_for
 from .panels.source_panel import SourcePanel
@@ -371,8 +371,10 @@ class BriefingScreen(Screen[None]):
         bars = self.query_children(SearchBar)
         searching = bool(bars) and (bars.first().display or bars.first().active)
         if searching or not self._came_from:
-            if bars:
+            if bars and searching:
                 bars.first().clear()
+            elif not searching:
+                self.post_message(BackRequested())
             return
         panel, item, passage = self._came_from.pop()
         self.show_panel(panel)

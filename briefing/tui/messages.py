@@ -70,3 +70,8 @@ class EvidenceChecked(Message):
         super().__init__()
         self.marks = marks
         self.outline = outline
+
+
+class BackRequested(Message):
+    """Esc with nothing left to clear or go back to: leave the briefing for where it
+    was opened from (the library), if anywhere."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from textual.app import App
 
 from briefing.tui.app import BriefingApp
 from briefing.tui.briefing_screen import BriefingScreen
@@ -30,7 +31,7 @@ def make_app(path: Path = SAMPLE, **kwargs: Any) -> BriefingApp:
     return BriefingApp(path, **kwargs)
 
 
-def screen_text(app: BriefingApp) -> str:
+def screen_text(app: App[Any]) -> str:
     """The text on the app's screen, as a terminal would show it.
 
     Private Textual API on purpose: Textual 8 has no public way to get this text.
