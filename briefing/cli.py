@@ -140,8 +140,7 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
 
     serve = commands.add_parser(
         "serve", help="open the viewer in a web browser (needs the extra briefing[web])")
-    serve.add_argument("file", nargs="?", metavar="FILE|DIR",
-                       help="briefing file, or a folder for its library (default: the sample)")
+    serve.add_argument("file", nargs="?", help="briefing file (default: the sample)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
@@ -570,13 +569,12 @@ def _serve(options: Options) -> int:
         print("briefing: `serve` needs a file; it cannot serve standard input",
               file=sys.stderr)
         return EXIT_USAGE
-    if name is not None and not os.path.isdir(name):  # a folder: its library
+    if name is not None:
         try:
             _load(name)  # what is wrong is said here, once, not in every browser tab
         except BriefingError as error:
             _report(error)
             return EXIT_INVALID
-    if name is not None:
         name = os.path.abspath(name)
     host: str = options.host
     if host not in LOCAL_HOSTS:

@@ -111,17 +111,3 @@ def test_an_invalid_file_is_reported_before_serving(tmp_path: Path) -> None:
     result = run_cli("serve", broken, "--port", str(free_port()))
     assert result.returncode == 1
     assert f"{broken}:" in result.stderr and "summary" in result.stderr
-
-
-def test_a_folder_is_served_as_its_library(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "library"
-    folder.mkdir()
-    (folder / SAMPLE.name).write_bytes(SAMPLE.read_bytes())
-    with server(folder) as (process, port):
-        screen = asyncio.run(viewer_screen(port, "briefings in"))
-        assert "briefings in" in screen
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=20) == 0
