@@ -29,8 +29,11 @@ class BriefingFooter(Footer):
     outline: reactive[Outline | None] = reactive(None)
     """The briefing on screen: its language is the footer's (bound to the screen's)."""
 
-    def __init__(self, outline: Outline | None = None) -> None:
+    def __init__(self, outline: Outline | None = None, *, language: str = "en") -> None:
+        """A footer in the language of ``outline`` (bound to the screen's); a screen
+        without a briefing gives its ``language`` instead."""
         super().__init__()
+        self.language = language
         # Set before the first compose, so that it is in the right language at once.
         self.set_reactive(BriefingFooter.outline, outline)
         self._composed: tuple[object, ...] | None = None
@@ -39,7 +42,7 @@ class BriefingFooter(Footer):
         """Whether the keys will be made again after the next refresh."""
 
     def _language(self) -> str:
-        return self.outline.language if self.outline is not None else "en"
+        return self.outline.language if self.outline is not None else self.language
 
     def _shown(self, screen: Screen[object]) -> tuple[object, ...]:
         """Everything Textual's :meth:`Footer.compose` reads to make the keys."""

@@ -20,10 +20,11 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from ..interface import interface
 from ..safe_text import one_line
+from .briefing_footer import BriefingFooter
 from .panels import panel_class, panel_of
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class LibraryScreen(Screen[None]):
         yield Input(self.view.query, placeholder=self.t("type to filter; / searches every "
                                                         "briefing"), id="library-query")
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield BriefingFooter(language=self.language)
 
     def on_mount(self) -> None:
         self.reload()

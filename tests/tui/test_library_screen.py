@@ -79,6 +79,9 @@ async def test_typing_narrows_the_list_and_s_sorts(library: Path) -> None:
 async def test_search_across_the_library_and_enter_opens_at_the_match(library: Path) -> None:
     app = LibraryApp(open_library(str(library)), "ru", scan=False)
     async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Брифингов в" in shown and "Порядок" in shown and "Sort" not in shown
         await pilot.press("slash", *"koridor", "enter")
         await pilot.pause()
         found = rows(app)
