@@ -129,22 +129,21 @@ def _lines(document: Document) -> Iterator[str]:
                 yield ">"
                 yield f"> {escape(paragraph.text)}"
             yield ""
-    timeline = document.timeline()
-    if timeline:
-        yield from _heading(t("Timeline"))
-        for dated in timeline:
-            yield f"- **{escape(dated.date)}** {escape(dated.event.text)}"
-        yield ""
-    outcomes = document.outcomes()
-    if outcomes:
-        yield from _heading(t("Outcomes"))
-        for outcome in outcomes:
-            yield f"- {escape(outcome.text)}"
-        yield ""
+    yield from _bullets(t("Timeline"), [f"**{escape(dated.date)}** {escape(dated.event.text)}"
+                                         for dated in document.timeline()])
+    yield from _bullets(t("Outcomes"), [escape(outcome.text) for outcome in document.outcomes()])
     tags = document.tags()
     if tags:
         yield from _heading(t("Tags"))
         yield " ".join(escape(f"#{tag}") for tag in tags)
+        yield ""
+
+
+def _bullets(title: str, items: list[str]) -> Iterator[str]:
+    """A section of bullet points (already escaped); nothing when there are none."""
+    if items:
+        yield from _heading(title)
+        yield from (f"- {item}" for item in items)
         yield ""
 
 
