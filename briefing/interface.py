@@ -13,7 +13,7 @@ No Textual or Rich import here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 RUSSIAN: Mapping[str, str] = {
     # Panels and summary sections.
@@ -291,6 +291,19 @@ class Interface:
         by its key (``email`` as ``Email``)."""
         label = FIELD_LABELS.get(name)
         return self(label) if label is not None else name.replace("_", " ").capitalize()
+
+    def languages_line(self, shown: str, languages: Sequence[str]) -> str:
+        """Which language is shown, and which others of ``languages`` the briefing has
+        (tags from the file, made safe to show)."""
+        from .safe_text import visible
+
+        name = visible(self.language_name(shown))
+        others = [visible(self.language_name(language)) for language in languages
+                  if language != shown]
+        if not others:
+            return self("Shown {language}", language=name)
+        return self("Shown {language}; also {others}", language=name,
+                    others=", ".join(others))
 
     def language_name(self, tag: str) -> str:
         """``in Russian`` for ``ru``; ``in xx`` for a language without a name here."""

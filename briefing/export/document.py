@@ -110,7 +110,7 @@ class Document:
             attribution=_piece(source.field("attribution")) if source else None,
             url=source.text("url") or None if source else None,
             published=source.text("published") or None if source else None,
-            languages=self._languages_line(),
+            languages=self.t.languages_line(self.outline.language, self.outline.languages),
         )
 
     def summary(self) -> tuple[Piece, ...]:
@@ -196,14 +196,6 @@ class Document:
         for entry in self.outline.entries(section):
             yield _piece_of(entry.fields[ITEM])
 
-    def _languages_line(self) -> str:
-        t, outline = self.t, self.outline
-        shown = t.language_name(outline.language)
-        others = [t.language_name(language) for language in outline.languages
-                  if language != outline.language]
-        if not others:
-            return t("Shown {language}", language=shown)
-        return t("Shown {language}; also {others}", language=shown, others=", ".join(others))
 
 
 def _piece_of(field: Field) -> Piece:
