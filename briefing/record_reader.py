@@ -3,26 +3,21 @@
 :class:`RecordReader` walks the tree by the :class:`~briefing.model.RecordSpec`
 of each mapping, converting every value by its field's :class:`~briefing.model.Kind`,
 noting where each value is written (so every view can point back into the
-file), and collecting every problem with its line and column.
+file), and collecting every problem with its line and column; then it links each
+reference to the entry it names. The readers of single values (text, number,
+date, slug, choice, path...) are in :mod:`briefing.value_readers`.
 """
 
 from __future__ import annotations
 
-import math
-import os
-import re
-from pathlib import Path, PurePosixPath, PureWindowsPath
-
 from . import model
 from .errors import Problem
-from .limits import MAX_NUMBER_DIGITS, MAX_PROBLEMS, MAX_TEXT_LENGTH
-from .model import BRIEFING, FORMAT_VERSION, FieldSpec, Kind, Position, RecordSpec, Text
-from .paths import NO_SUCH_FILE, regular_file_problem
+from .limits import MAX_PROBLEMS
+from .model import BRIEFING, FORMAT_VERSION, FieldSpec, Kind, Position, RecordSpec
 from .record_messages import (
     KIND_NAMES,
     a,
     closest,
-    date_problem,
     describe,
     empty,
     mapping_hint,
@@ -30,38 +25,29 @@ from .record_messages import (
     shown,
     suggest,
 )
+from .value_readers import (
+    EXTENSION_PREFIX,
+    LANGUAGE_TAG,
+    SLUG,
+    TooManyProblems,
+    ValueReader,
+    whole_number,
+)
 from .yaml_tree import Mapping, Node, Reported, Scalar, Sequence, to_python, written_null
+
+__all__ = ["EXTENSION_PREFIX", "RecordReader", "TooManyProblems"]
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
-    from decimal import Decimal
     from typing import Any
 
-EXTENSION_PREFIX = "x-"
 _SUGGEST_MAX_WORK = 2_000_000
 """Most character pairs compared for all the "did you mean"s of unknown references:
 their choices are the file's own names, and comparing costs length times length."""
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
-_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\Z")
-_NUMBER = re.compile(r"[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9][0-9_]*)?(?:[eE][-+]?[0-9]+)?\Z")
-_NOT_FINITE = re.compile(r"[-+]?\.(?:nan|NaN|NAN|inf|Inf|INF)\Z")
-class TooManyProblems(Exception):
-    """More than ``MAX_PROBLEMS`` problems were found: checking stops."""
 
 
-class RecordReader:
+class RecordReader(ValueReader):
     """Checks a node tree against the record specs, collecting problems."""
-
-    def __init__(self, file: str, base_dir: Path | None) -> None:
-        self.file = file
-        self.base_dir = base_dir
-        self.problems: list[Problem] = []
-        self.language = model.DEFAULT_LANGUAGE
-
-    def problem(self, node: Node, message: str) -> None:
-        self.problems.append(Problem(self.file, message, node.line, node.column))
-        if len(self.problems) > MAX_PROBLEMS:
-            raise TooManyProblems
 
     # -- the document -------------------------------------------------------
 
@@ -74,7 +60,7 @@ class RecordReader:
         keys = {key.value: value for key, value in root.items}
         version_field = next(f for f in BRIEFING.fields if f.kind is Kind.VERSION)
         version_node = keys.get(version_field.name)
-        version = _whole_number(version_node) if isinstance(version_node, Scalar) else None
+        version = whole_number(version_node) if isinstance(version_node, Scalar) else None
         if version_node is not None and version is not None and version > FORMAT_VERSION:
             # Its other keys may be new too: reading them would only add noise.
             self.problem(version_node, f"made for a newer version of the briefing format "
@@ -82,7 +68,7 @@ class RecordReader:
                          "so update the program to open it")
             return None
         language_node = keys.get("language")
-        if isinstance(language_node, Scalar) and _LANGUAGE_TAG.match(language_node.value):
+        if isinstance(language_node, Scalar) and LANGUAGE_TAG.match(language_node.value):
             self.language = language_node.value
         # Cross-references are checked even when a required key is missing, so
         # that every problem is reported at once.
@@ -195,163 +181,6 @@ class RecordReader:
         hint = mapping_hint(node) if field.kind in (Kind.RECORD, Kind.RECORD_LIST) else ""
         self.problem(node, f"{where} must be {expected}, not {describe(node)}{hint}")
 
-    def scalar(self, node: Scalar, field: FieldSpec) -> Any:
-        kind = field.kind
-        if kind is Kind.STRING:
-            return self.string(node, field.name)
-        if kind is Kind.VERSION:
-            return self.version(node)
-        if kind is Kind.NUMBER:
-            return self.number(node, field.name)
-        if kind is Kind.DATE:
-            date = model.PartialDate.parse(node.value)
-            if date is None:
-                self.problem(node, date_problem(field.name, node.value))
-            return date
-        if kind is Kind.LANGUAGE:
-            if not _LANGUAGE_TAG.match(node.value):
-                self.problem(node, f"`{field.name}` must be a language tag such as `ru` or "
-                             f"`en`, not {node.value!r}")
-                return None
-            return node.value
-        if kind is Kind.SLUG:
-            if not _SLUG.match(node.value):
-                self.problem(node, f"`{field.name}` must be a short id of lowercase letters, "
-                             f"digits and hyphens (e.g. `isetov`), not {node.value!r}")
-                return None
-            return node.value
-        if kind is Kind.CHOICE:
-            assert field.choice_type is not None
-            if node.value not in field.choices:
-                options = ", ".join(field.choices)
-                self.problem(node, f"`{field.name}` must be one of {options}, not "
-                             f"{node.value!r}{suggest(node.value, list(field.choices))}")
-                return None
-            return field.choice_type(node.value)
-        assert kind is Kind.PATH
-        return self.article_path(node)
-
-    def string(self, node: Scalar, name: str) -> str | None:
-        if len(node.value) > MAX_TEXT_LENGTH:
-            self.problem(node, f"`{name}` is {len(node.value):,} characters long; a text may "
-                         f"be at most {MAX_TEXT_LENGTH:,}")
-            return None
-        return node.value
-
-    def text(
-        self, node: Node, name: str, positions: dict[str, Position], path: str
-    ) -> Text | None:
-        """A Text; where each language is written goes in ``positions`` under ``path.LANG``."""
-        if isinstance(node, Scalar):
-            plain = self.string(node, name)
-            if plain is None:
-                return None
-            positions[f"{path}.{self.language}"] = Position(node.line, node.column)
-            return Text({self.language: plain}, self.language)
-        if isinstance(node, Sequence):
-            self.problem(node, f"`{name}` must be text, or a map of language to text "
-                         "(`en: ...`), not a list")
-            return None
-        values: dict[str, str] = {}
-        for key, value in node.items:
-            if key.value.startswith(EXTENSION_PREFIX) or isinstance(value, Reported):
-                continue
-            if not _LANGUAGE_TAG.match(key.value):
-                self.problem(key, f"{shown(key.value, '`')} is not a language tag; in "
-                             f"`{name}`, each key is a language such as `ru` or `en` (if "
-                             "this is text containing `: `, put it all in quotes)")
-            elif not isinstance(value, Scalar):
-                self.problem(value, f"`{name}.{key.value}` must be text, not "
-                             f"{describe(value)}")
-            elif (written := written_null(value)) is not None:  # a language is not left out
-                self.problem(value, empty(f"`{name}.{key.value}`", "give it a value or remove "
-                                          "the key", written, Kind.TEXT))
-            elif (string := self.string(value, f"{name}.{key.value}")) is not None:
-                values[key.value] = string
-                positions[f"{path}.{key.value}"] = Position(value.line, value.column)
-        if not node.items:
-            self.problem(node, f"`{name}` is an empty map; give the text in at least one "
-                         "language")
-        return Text(values, self.language) if values else None
-
-    def version(self, node: Scalar) -> int | None:
-        """The format version: a plain whole number from 1 (newer ones stop reading earlier)."""
-        version = _whole_number(node)
-        digits = node.value.isascii() and node.value.isdigit()
-        if version is None and digits and not node.plain:
-            self.problem(node, "the format version must be a number; remove the quotes around it")
-        elif version is None and digits:
-            self.problem(node, "the format version is far too large a number")
-        elif version is None:
-            self.problem(node, f"the format version must be a whole number such as "
-                         f"`{FORMAT_VERSION}`, not {shown(node.value)}")
-        elif version < 1:
-            self.problem(node, f"the format version must be {FORMAT_VERSION}, not {version}")
-            return None
-        return version
-
-    def number(self, node: Scalar, name: str) -> Decimal | None:
-        """A figure's value, as the decimal number written: no digit is invented by
-        a binary float (``0.1``, ``12345678901234567890`` and ``1e21`` stay exact)."""
-        written = node.value.strip()
-        if not node.plain:
-            self.problem(node, f"`{name}` must be a number; remove the quotes around it")
-            return None
-        if _NOT_FINITE.match(written):
-            self.problem(node, f"`{name}` must be a finite number, not {written}")
-            return None
-        if not written.isascii() and any(c.isdigit() for c in written):
-            # `٣٥` or `３５`: Python's int() would read them; the format does not.
-            self.problem(node, f"`{name}` must be written with the digits 0-9, not "
-                         f"{shown(written)}")
-            return None
-        if not _NUMBER.match(written) or not any(c.isdigit() for c in written):
-            self.problem(node, f"`{name}` must be a number (e.g. 35000000000 or 2.5), "
-                         f"not {written!r}")
-            return None
-        digits = written.replace("_", "")
-        if sum(c.isdigit() for c in digits.split("e")[0].split("E")[0]) > MAX_NUMBER_DIGITS:
-            self.problem(node, f"`{name}` has more than {MAX_NUMBER_DIGITS} digits; "
-                         "write it with an exponent (e.g. 3.5e10) or a larger unit")
-            return None
-        # What a double can hold bounds the exponent, so that no value needs
-        # hundreds of digits to write out, nor is too small for any view to draw.
-        approximate = float(digits)
-        if not math.isfinite(approximate):
-            self.problem(node, f"`{name}` is too large a number")
-            return None
-        if approximate == 0 and any(c in "123456789" for c in digits.split("e")[0]
-                                    .split("E")[0]):
-            self.problem(node, f"`{name}` is too small a number; use a smaller unit")
-            return None
-        from decimal import Decimal  # here: a briefing without figures never needs it
-
-        return Decimal(digits)
-
-    def article_path(self, node: Scalar) -> str | None:
-        """``source.text``: relative, inside the briefing's folder, and present."""
-        written = node.value
-        if not written or PurePosixPath(written).is_absolute() or \
-                PureWindowsPath(written).is_absolute() or ".." in PurePosixPath(written).parts:
-            self.problem(node, "`text` must be a path relative to this file, inside its "
-                         f"folder, not {written!r}")
-            return None
-        if self.base_dir is None:
-            return written
-        target = self.base_dir / written
-        why = regular_file_problem(target)  # a folder, a FIFO, a loop of links...
-        if why == NO_SUCH_FILE:
-            self.problem(node, f"the source text {shown(written)} does not exist beside "
-                         "this file")
-        elif not _inside(target, self.base_dir):
-            self.problem(node, "`text` must be a path relative to this file, inside its "
-                         f"folder, but {shown(written)} leads outside it")
-        elif why is not None:
-            self.problem(node, f"the source text {shown(written)} {why}")
-        else:
-            return written
-        return None
-
     # -- cross-references ---------------------------------------------------
 
     def resolve_references(self, values: dict[str, Any], keys: dict[str, Node]) -> None:
@@ -429,15 +258,6 @@ class RecordReader:
                     seen.add(value.value)
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    """Whether ``path``, its symbolic links followed, is inside ``folder``.
-    (``os.path.realpath``, which never raises, where ``Path.resolve`` raises for a
-    loop of links.)"""
-    try:
-        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
-    except ValueError:  # a NUL in the name
-        return True
-
 
 def _names_and_ids(node: Node | None) -> set[str]:
     """Every well-formed id and every name written in a list, including those of
@@ -453,7 +273,7 @@ def _names_and_ids(node: Node | None) -> set[str]:
             continue
         for key, value in item.items:
             if isinstance(value, Scalar) and written_null(value) is None and (
-                key.value == "name" or (key.value == "id" and _SLUG.match(value.value))
+                key.value == "name" or (key.value == "id" and SLUG.match(value.value))
             ):
                 keys.add(value.value)
             elif key.value == "name" and isinstance(value, Mapping):
@@ -461,9 +281,3 @@ def _names_and_ids(node: Node | None) -> set[str]:
     return keys
 
 
-def _whole_number(node: Scalar) -> int | None:
-    """A plain, unsigned whole number of at most ``MAX_NUMBER_DIGITS`` digits, else None."""
-    written = node.value
-    if not node.plain or not written.isascii() or not written.isdigit():
-        return None
-    return int(written) if len(written) <= MAX_NUMBER_DIGITS else None

@@ -1,38 +1,38 @@
 """The library index in SQLite (the standard library's ``sqlite3``) with FTS5.
 
-One database per library folder, in the user's cache folder (``BRIEFING_CACHE``
-overrides it), in WAL mode: many processes read at once while one writes. Writing
-is one process at a time: a lock file beside the database (``flock``); a second
-writer waits, or skips (see :meth:`LibraryIndex.scan`), and SQLite's own locking
-(``busy_timeout``) stands behind it. Each batch is one transaction, so a crash or
-Ctrl+C leaves the index as it was after the last batch.
-
-The database's ``user_version`` is :data:`SCHEMA_VERSION`; a database made by
-another version, or a damaged one, is deleted and made again, and the caller is
-told in one line.
-
-Tables: ``documents`` (one row per file: its state, its row in a library list as
-JSON, its texts compressed, its words as the library's numbers and each text's
-words by their place), ``words`` (FTS5: the columns of :mod:`briefing.library.terms`,
-rowid = the document's id), ``vocabulary`` (every distinct word of the library and
-the algorithm of its text) with ``vocabulary_forms`` (FTS5: each word's tokens, rowid
-= its number), ``facets`` (document, kind, key, labels) and ``algorithms`` (the
-stemming algorithms of the words stored).
+:func:`open_library` opens (or makes again) the database of a library folder, and
+:class:`SqliteIndex` writes and queries it. Where the database is kept, its
+tables, and its lock file are in :mod:`briefing.library.database_file`. Writing
+is one process at a time; a second writer waits, or skips (see
+:meth:`LibraryIndex.scan`). Each batch is one transaction, so a crash or Ctrl+C
+leaves the index as it was after the last batch. A database made by another
+version, or a damaged one, is deleted and made again, and the caller is told in
+one line.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import re
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .database_file import (
+    CACHE_VARIABLE,
+    SCHEMA,
+    SCHEMA_VERSION,
+    OtherVersion,
+    cache_folder,
+    database_path,
+    file_lock,
+    has_fts5,
+    is_damage,
+    lock_path,
+    remove_database,
+)
 from .entries import (
     NO_FILTERS,
     Entry,
@@ -47,89 +47,21 @@ from .entries import (
 )
 from .index import LibraryError, LibraryIndex
 
-SCHEMA_VERSION = 2
-"""Changed whenever what is stored changes (tables, or the analysis of words): an
-index of another version is rebuilt."""
+__all__ = [
+    "CACHE_VARIABLE",
+    "SCHEMA_VERSION",
+    "SqliteIndex",
+    "cache_folder",
+    "database_path",
+    "is_damage",
+    "open_library",
+    "remove_database",
+]
 
-CACHE_VARIABLE = "BRIEFING_CACHE"
-"""The environment variable that names the folder the indexes are kept in."""
-
-_SCHEMA = """
-CREATE TABLE documents (
-    id INTEGER PRIMARY KEY,
-    path BLOB NOT NULL UNIQUE,
-    mtime_ns INTEGER NOT NULL,
-    size INTEGER NOT NULL,
-    digest BLOB NOT NULL,
-    valid INTEGER NOT NULL,
-    date TEXT NOT NULL,
-    card TEXT NOT NULL,
-    texts BLOB,
-    vocabulary BLOB,
-    sequences BLOB
-);
-CREATE TABLE vocabulary (
-    id INTEGER PRIMARY KEY,
-    word TEXT NOT NULL,
-    algorithm TEXT NOT NULL,
-    UNIQUE (word, algorithm)
-);
-CREATE VIRTUAL TABLE vocabulary_forms USING fts5(tokens, tokenize = 'ascii');
-CREATE TABLE facets (
-    kind TEXT NOT NULL,
-    key TEXT NOT NULL,
-    document INTEGER NOT NULL,
-    labels TEXT NOT NULL,
-    PRIMARY KEY (kind, key, document)
-) WITHOUT ROWID;
-CREATE INDEX facets_of_document ON facets (document);
-CREATE TABLE algorithms (name TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE VIRTUAL TABLE words USING fts5(stems, forms, tokenize = 'ascii');
-"""
 
 STEMS_WEIGHT, FORMS_WEIGHT = 1.0, 0.5
 """BM25 weights of the columns: a word counted in the text weighs more than a form
 listed once."""
-
-
-def cache_folder() -> Path:
-    """Where the library indexes are kept: ``$BRIEFING_CACHE``, else the user's cache
-    folder for briefing (``~/.cache/briefing`` on Linux)."""
-    override = os.environ.get(CACHE_VARIABLE)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("briefing", appauthor=False))
-
-
-def database_path(root: str, cache: Path | None = None) -> Path:
-    """The database of the library folder ``root``: named after the folder, and a
-    hash of its real path, so two folders of one name have their own."""
-    real = os.path.realpath(root)
-    digest = hashlib.sha256(os.fsencode(real)).hexdigest()[:16]
-    name = re.sub(r"[^A-Za-z0-9_-]+", "_", os.path.basename(real))[:40] or "root"
-    return (cache or cache_folder()) / "libraries" / f"{name}-{digest}.sqlite3"
-
-
-def _has_fts5() -> bool:
-    connection = sqlite3.connect(":memory:")
-    try:
-        connection.execute("CREATE VIRTUAL TABLE probe USING fts5(text)")
-    except sqlite3.OperationalError:
-        return False
-    finally:
-        connection.close()
-    return True
-
-
-def is_damage(error: sqlite3.DatabaseError) -> bool:
-    """Whether ``error`` says the database file is damaged or is not one (rather
-    than busy, or read-only)."""
-    name = getattr(error, "sqlite_errorname", "")
-    if name:
-        return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
-    return not isinstance(error, sqlite3.OperationalError)
 
 
 def open_library(
@@ -141,7 +73,7 @@ def open_library(
     Raises :class:`LibraryError` when SQLite has no FTS5, or the cache folder
     cannot be written.
     """
-    if not _has_fts5():
+    if not has_fts5():
         raise LibraryError(
             "this Python's SQLite was built without FTS5 full-text search, which the "
             f"library index needs (SQLite {sqlite3.sqlite_version}); use a Python whose "
@@ -156,55 +88,15 @@ def open_library(
         try:
             return SqliteIndex(root, path)
         except sqlite3.DatabaseError as error:
-            if not is_damage(error) and not isinstance(error, _OtherVersion):
+            if not is_damage(error) and not isinstance(error, OtherVersion):
                 raise LibraryError(f"cannot open the index {path}: {error}") from None
             reason = ("was made by another version of briefing"
-                      if isinstance(error, _OtherVersion) else f"is damaged ({error})")
+                      if isinstance(error, OtherVersion) else f"is damaged ({error})")
         if notice is not None:
             notice(f"the index of this library {reason}; rebuilding it")
         remove_database(path)
     raise LibraryError(f"cannot make the index {path}")
 
-
-def remove_database(path: Path) -> None:
-    """Delete the database ``path`` and its WAL files (under the write lock)."""
-    with _file_lock(_lock_path(path), wait=True):
-        for suffix in ("", "-wal", "-shm"):
-            with suppress(FileNotFoundError):
-                os.unlink(f"{path}{suffix}")
-
-
-class _OtherVersion(sqlite3.DatabaseError):
-    """The database was made by another version (its ``user_version``)."""
-
-
-def _lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
-
-
-@contextmanager
-def _file_lock(path: Path, wait: bool) -> Iterator[bool]:
-    """Hold an exclusive lock on the file ``path`` (made if needed); ``False`` when
-    another process holds it and ``wait`` is false. Where there is no ``flock``
-    (Windows), SQLite's own locking alone keeps writers apart."""
-    try:
-        import fcntl
-    except ImportError:
-        yield True
-        return
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
-    try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(descriptor, fcntl.LOCK_UN)
-    finally:
-        os.close(descriptor)
 
 
 def _path_key(path: str) -> bytes:
@@ -237,7 +129,7 @@ class SqliteIndex(LibraryIndex):
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version != SCHEMA_VERSION:
                 if version != 0 or self._has_tables():
-                    raise _OtherVersion(f"version {version}")
+                    raise OtherVersion(f"version {version}")
                 self._create()
             connection.execute("PRAGMA synchronous = NORMAL")  # WAL: safe, not durable
             connection.execute("SELECT count(*) FROM algorithms").fetchone()
@@ -250,14 +142,14 @@ class SqliteIndex(LibraryIndex):
         return bool(row[0])
 
     def _create(self) -> None:
-        with _file_lock(_lock_path(self.path), wait=True):
+        with file_lock(lock_path(self.path), wait=True):
             connection = self._connection
             if connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
                 return  # made by another process meanwhile
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("BEGIN IMMEDIATE")
             try:
-                for statement in _SCHEMA.split(";"):
+                for statement in SCHEMA.split(";"):
                     if statement.strip():
                         connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -275,7 +167,7 @@ class SqliteIndex(LibraryIndex):
     @contextmanager
     def writing(self, wait: bool) -> Iterator[bool]:
         """See :meth:`LibraryIndex.writing`: a lock file beside the database."""
-        with _file_lock(_lock_path(self.path), wait) as held:
+        with file_lock(lock_path(self.path), wait) as held:
             self._numbers = None  # another process may have written meanwhile
             yield held
 
