@@ -7,6 +7,11 @@ imports only ``os``, ``sys`` and ``gc``; each command imports what it needs
 :func:`_quick_options`; argparse, which costs more than checking the sample, is
 built only for anything else: help, the other commands, and every mistake, so
 that its messages stay the same.
+
+This module reads the command line and runs the command; the commands are in
+``cli_commands`` (the one-shot ones) and ``cli_viewer`` (those that open the
+viewer), the files they read in ``cli_files``, and their output in
+``cli_streams``: each imported only when a command needs it.
 """
 
 from __future__ import annotations
@@ -21,14 +26,10 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
-    from pathlib import Path
     from types import SimpleNamespace
     from typing import NoReturn
 
     from _typeshed import SupportsWrite
-
-    from .errors import BriefingError
-    from .model import Briefing
 
     Options = argparse.Namespace | SimpleNamespace
     """A command's options: from argparse, or from :func:`_quick_options`."""
@@ -58,6 +59,20 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     """The command line parser, and the names of its commands."""
     import argparse
 
+    from .cli_commands import (
+        _check,
+        _diff,
+        _draft,
+        _export,
+        _index,
+        _new,
+        _schema,
+        _search,
+        _serve,
+        _summary,
+        _validate,
+    )
+    from .cli_viewer import _library, _open
     from .safe_text import one_line, visible
 
     class Parser(argparse.ArgumentParser):
@@ -216,6 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # much as checking a briefing, and a one-shot command makes little garbage
         # (the loader pauses the collector for its part anyway).
         gc.disable()
+        from .cli_streams import _prepare_standard_streams
+
         _prepare_standard_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     options: Options | None = _quick_options(args)
@@ -224,13 +241,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(parsed, int):
             return parsed
         options = parsed
+    from .cli_streams import _end, _run
+
     run: Callable[[Options], int] = options.func
-    if program and run is not _open:
+    if program and not _is_viewer(run):
         _end(_run(run, options))
     # The viewer runs for as long as the reader likes: it turns the collector back on
     # once its first screen is painted (collecting while Textual loads costs about
     # 100 ms of its start-up), see ``briefing.tui.viewer_state.started``.
     return _run(run, options)
+
+
+def _is_viewer(run: Callable[[Options], int]) -> bool:
+    """Whether ``run`` is the viewer (``briefing [FILE]``), which returns rather than
+    ending the process. Only argparse's options name it, having imported its module."""
+    viewer = sys.modules.get(f"{__package__}.cli_viewer")
+    return viewer is not None and run is viewer._open
 
 
 def _quick_options(args: list[str]) -> SimpleNamespace | None:
@@ -244,6 +270,8 @@ def _quick_options(args: list[str]) -> SimpleNamespace | None:
     from types import SimpleNamespace
 
     if args[:1] == ["check"]:
+        from .cli_commands import _check
+
         # The files in one run (as argparse reads them), the flags before or after.
         given = args[1:]
         first = next((n for n, arg in enumerate(given) if arg not in _CHECK_FLAGS), len(given))
@@ -254,12 +282,16 @@ def _quick_options(args: list[str]) -> SimpleNamespace | None:
                                    strict="--strict" in flags, func=_check)
         return None
     if args[:1] == ["validate"]:
+        from .cli_commands import _validate
+
         names = args[1:]
         if names and all(map(_is_operand, names)):
             return SimpleNamespace(command="validate", files=names, func=_validate)
         return None
     if args[:1] != ["summary"]:
         return None
+    from .cli_commands import _summary
+
     files: list[str] = []
     values: dict[str, str] = {}
     rest = iter(args[1:])
@@ -305,102 +337,6 @@ def _parse(args: list[str]) -> argparse.Namespace | int:
     return parser.parse_args(args)
 
 
-def _prepare_standard_streams() -> None:
-    """Make standard output and error write what their encoding cannot hold as
-    ``\\uNNNN`` escapes, so that a strict ASCII one (``PYTHONIOENCODING=ascii``)
-    ends in no ``UnicodeEncodeError``, and a lone surrogate never goes out as the
-    raw byte it stands for (``LC_ALL=C``).
-
-    Started without standard output (``>&-``), Python makes it ``None``, and
-    ``print`` then writes nothing and no error: a command would succeed having
-    reported nothing. Without standard error, ``print(file=None)`` goes to
-    standard output instead. So a missing output fails at its first write, and a
-    missing error output takes messages to nowhere.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
-    if sys.stdout is None:
-        sys.stdout = _ClosedOutput()
-    if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115  # for the life of the process
-
-
-class _ClosedOutput:
-    """Stands for a standard output the program was started without: every write
-    fails, as a write to a closed descriptor does."""
-
-    closed = False
-    encoding = "utf-8"
-
-    def write(self, text: str) -> int:
-        import errno
-
-        raise OSError(errno.EBADF, "standard output is closed")
-
-    def flush(self) -> None:
-        """Nothing was written, so there is nothing to flush."""
-
-    def isatty(self) -> bool:
-        return False
-
-
-def _run(run: Callable[[Options], int], options: Options) -> int:
-    """Run a command; the exit code."""
-    try:
-        return run(options)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # The reader went away (`briefing summary FILE | head`): stop at once and
-        # quietly, with the exit code a shell gives a program killed by SIGPIPE, so
-        # that a run that could not write all it had to (`validate A B | true`) does
-        # not pass for one that did.
-        _discard_output()
-        return EXIT_BROKEN_PIPE
-    except OSError as error:  # e.g. a full disk under a redirected stdout
-        _cannot_write(error)
-        return EXIT_INVALID
-
-
-def _end(code: int) -> NoReturn:
-    """Flush standard output and error, then end the process with ``code``.
-
-    ``os._exit``, because Python's own exit would then free every object the
-    imports made, collecting garbage as it goes, which takes longer than checking a
-    briefing; and a one-shot command has nothing left to tear down: no thread, no
-    ``atexit`` handler, no file open but the standard streams. Output that cannot
-    be written here is treated as during the command: a reader that went away
-    gives ``EXIT_BROKEN_PIPE``; anything else (a full disk) is said, and the exit
-    code is 1.
-    """
-    try:
-        if sys.stdout is not None and not sys.stdout.closed:
-            sys.stdout.flush()
-    except BrokenPipeError:
-        code = EXIT_BROKEN_PIPE
-    except OSError as error:
-        _cannot_write(error)
-        code = EXIT_INVALID
-    try:
-        if sys.stderr is not None and not sys.stderr.closed:
-            sys.stderr.flush()
-    except OSError:
-        pass  # nowhere left to say it
-    os._exit(code)
-
-
-def _discard_output() -> None:
-    """Send whatever is still to be written to standard output to nowhere."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-
-
-def _cannot_write(error: OSError) -> None:
-    print(f"briefing: cannot write output: {error.strerror or error}", file=sys.stderr)
-
-
 def _unknown_command(args: list[str], commands: list[str]) -> str | None:
     """The message for a first argument that is a misspelt or unknown command;
     ``None`` when it is a file to open.
@@ -426,465 +362,3 @@ def _unknown_command(args: list[str], commands: list[str]) -> str | None:
         return (f"briefing: unknown command '{visible(word)}' — the commands are "
                 f"{', '.join(commands)}")
     return None
-
-
-def _display_name(name: str) -> str:
-    """How messages name the file ``name`` given on the command line: escaped, so
-    that neither a control character nor a byte that is not UTF-8 reaches the
-    terminal (see ``safe_text.shown_path``)."""
-    if name == STDIN_ARGUMENT:
-        return STDIN_NAME
-    from .safe_text import shown_path
-
-    return shown_path(name)
-
-
-def _load(name: str) -> Briefing:
-    from .loader import load, loads
-
-    if name == STDIN_ARGUMENT:
-        from .errors import BriefingError, Problem
-        from .limits import MAX_FILE_BYTES
-
-        if sys.stdin is None:  # started with standard input closed (`<&-`)
-            raise BriefingError([Problem(STDIN_NAME, "is closed; there is nothing to read")])
-        try:
-            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-        except OSError as error:  # `< folder`
-            from .paths import os_problem
-
-            raise BriefingError([Problem(STDIN_NAME, os_problem(error))]) from None
-        if len(data) > MAX_FILE_BYTES:
-            from .loader import too_large
-
-            raise BriefingError([Problem(STDIN_NAME, too_large(None, MAX_FILE_BYTES, "briefing"))])
-        from pathlib import Path
-
-        try:
-            folder: Path | None = Path.cwd()
-        except OSError:  # the current folder was removed: no article can be beside it
-            folder = None
-        return loads(data, STDIN_NAME, folder)
-    return load(name)
-
-
-def _report(error: BriefingError) -> None:
-    for problem in error.problems:
-        print(problem, file=sys.stderr)
-
-
-def _load_shown(name: str, language: str | None) -> Briefing | None:
-    """The briefing ``name`` to show in ``language``; ``None`` after its problems are
-    reported. A language it has no text in is said, and the original is shown."""
-    from .errors import BriefingError
-
-    try:
-        briefing = _load(name)
-    except BriefingError as error:
-        _report(error)
-        return None
-    if language is not None and language not in briefing.languages:
-        _no_language(language, briefing)
-    return briefing
-
-
-def _summary(options: Options) -> int:
-    """``briefing summary FILE``: print the formatted summary."""
-    from .outline import Outline
-    from .summary import print_summary
-
-    language: str | None = options.lang
-    briefing = _load_shown(options.file, language)
-    if briefing is None:
-        return EXIT_INVALID
-    if getattr(options, "evidence", False):  # the quick path leaves it out
-        return _summary_with_evidence(briefing, language, options.width)
-    print_summary(Outline(briefing, language), width=options.width)
-    return EXIT_OK
-
-
-def _export(options: Options) -> int:
-    """``briefing export FILE --to FORMAT [-o OUT [--force]]``: print, or write, the
-    briefing in another format."""
-    from .export import export
-    from .outline import Outline
-
-    language: str | None = options.lang
-    briefing = _load_shown(options.file, language)
-    if briefing is None:
-        return EXIT_INVALID
-    title = f"briefing export {_display_name(options.file)}"
-    text = export(Outline(briefing, language), options.to, title=title)
-    if options.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    return _write_output(options.output, text, options.force, f"briefing.{options.to}")
-
-
-def _diff(options: Options) -> int:
-    """``briefing diff OLD NEW``: what changed; exit 0 when nothing did, 1 when
-    something did, 2 when either file cannot be read (its problems listed)."""
-    from .diff import compare
-    from .errors import BriefingError
-    from .outline import Outline
-
-    briefings = []
-    for name in (options.old, options.new):
-        try:
-            briefings.append(_load(name))
-        except BriefingError as error:
-            _report(error)
-    if len(briefings) < 2:
-        return EXIT_USAGE
-    old, new = briefings
-    language: str = options.lang or new.language
-    changes = compare(Outline(old, language), Outline(new, language))
-    if options.json:
-        from .diff_view import diff_json
-
-        sys.stdout.write(diff_json(changes, _display_name(options.old),
-                                   _display_name(options.new)))
-    else:
-        from .diff_view import print_diff
-
-        print_diff(changes, Outline(new, language).language, width=options.width)
-    return EXIT_INVALID if changes else EXIT_OK
-
-
-def _serve(options: Options) -> int:
-    """``briefing serve [FILE]``: the viewer in a browser, until Ctrl+C."""
-    from .errors import BriefingError
-    from .safe_text import visible
-
-    try:
-        import textual_serve  # noqa: F401  (the extra is installed)
-    except ImportError:
-        print("briefing: `serve` needs the web extra: pip install 'briefing[web]'",
-              file=sys.stderr)
-        return EXIT_USAGE
-    from .serve import LOCAL_HOSTS, serve, url
-
-    name: str | None = options.file
-    if name == STDIN_ARGUMENT:
-        print("briefing: `serve` needs a file; it cannot serve standard input",
-              file=sys.stderr)
-        return EXIT_USAGE
-    if name is not None:
-        try:
-            _load(name)  # what is wrong is said here, once, not in every browser tab
-        except BriefingError as error:
-            _report(error)
-            return EXIT_INVALID
-        name = os.path.abspath(name)
-    host: str = options.host
-    if host not in LOCAL_HOSTS:
-        print(f"briefing: warning: serving on {visible(host)}: anyone who can reach this "
-              "address can read the briefing", file=sys.stderr)
-    title = os.path.basename(name) if name is not None else "briefing"
-    print(f"briefing: serving {visible(title)} on {visible(url(host, options.port))}; "
-          "press Ctrl+C to stop", file=sys.stderr)
-    # The server runs for as long as it is wanted: the collector the one-shot
-    # commands go without (see main) is needed here.
-    gc.enable()
-    try:
-        serve(name, host, options.port, title, options.lang)
-    except OSError as error:  # the port is taken, the address is not this machine's
-        print(f"briefing: cannot serve on {visible(url(host, options.port))}: "
-              f"{error.strerror or error}", file=sys.stderr)
-        return EXIT_INVALID
-    return EXIT_OK
-
-
-def _no_language(language: str, briefing: Briefing) -> None:
-    """Say that ``briefing`` has no text in ``language``, and which it shows instead."""
-    from .safe_text import visible
-
-    print(f"briefing: no text in {visible(language)!r} in this briefing; showing "
-          f"{briefing.language!r} (it has: {', '.join(briefing.languages)})", file=sys.stderr)
-
-
-def _schema(options: Options) -> int:
-    """``briefing schema [-o FILE [--force]]``: print, or write, the JSON Schema."""
-    from .schema import schema_text
-
-    if options.output is None:
-        sys.stdout.write(schema_text())
-        return EXIT_OK
-    return _write_output(options.output, schema_text(), options.force, "briefing.schema.json")
-
-
-def _summary_with_evidence(briefing: Briefing, language: str | None, width: int | None) -> int:
-    """``summary --evidence``: the summary, each backed claim with a footnote."""
-    from .evidence import check_evidence
-    from .loader import read_article
-    from .outline import Outline
-    from .summary import print_summary
-
-    outline = Outline(briefing, language, read_article(briefing.source_text_path))
-    report = check_evidence(outline)
-    if report.missing:
-        print(f"briefing: {report.missing}", file=sys.stderr)
-    print_summary(outline, width=width, evidence=report)
-    return EXIT_OK
-
-
-def _index(options: Options) -> int:
-    """``briefing index [DIR]``: build or update a library's index."""
-    from .library.commands import run_index
-
-    return run_index(options.folder)
-
-
-def _search(options: Options) -> int:
-    """``briefing search QUERY [DIR] [--json] [--limit N]``: search a library."""
-    from .library.commands import run_search
-
-    return run_search(options.query, options.folder, options.json, options.limit)
-
-
-def _check(options: Options) -> int:
-    """``briefing check FILE... [--json] [--strict]``: each claim against its article."""
-    from .check_command import run_check
-
-    return run_check(options.files, as_json=options.json, strict=options.strict, load=_load,
-                     display_name=_display_name)
-
-
-def _validate(options: Options) -> int:
-    """``briefing validate FILE...``: check each file."""
-    from .errors import BriefingError
-
-    names: list[str] = options.files
-    failed = 0
-    for name in names:
-        try:
-            _load(name)
-        except BriefingError as error:
-            failed += 1
-            _report(error)
-        else:
-            print(f"{_display_name(name)}: ok")
-    if len(names) > 1:
-        print(f"{len(names)} files checked, {failed} with problems", file=sys.stderr)
-    return EXIT_INVALID if failed else EXIT_OK
-
-
-def _draft(options: Options) -> int:
-    """``briefing draft ARTICLE [--lang ru|en] [-o FILE [--force]]``: see
-    ``briefing.draft.command``."""
-    from .draft.command import run_draft
-
-    return run_draft(options.article, options.lang, options.output, options.force,
-                     _write_output)
-
-
-def _new(options: Options) -> int:
-    """``briefing new [-o FILE [--force]]``: print, or write, a starter briefing.
-
-    Its schema line points at a schema near where the file goes (the current
-    folder when it is printed), by a path relative to it; see ``schema_reference``.
-    """
-    from pathlib import Path
-
-    from .starter import schema_reference, starter_text
-
-    output: str | None = options.output
-    folder = Path(os.path.dirname(output) or ".") if output is not None else Path.cwd()
-    text = starter_text(schema_reference(folder))
-    if output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    return _write_output(output, text, options.force, "briefing.yaml")
-
-
-def _write_output(name: str, text: str, force: bool, example: str) -> int:
-    """Write ``text`` to the file ``name`` for ``-o``, and say so; ``example`` is a
-    file name to suggest when ``name`` is a folder. Every command that writes a
-    file does it through here (and :func:`~briefing.atomic_write.write_atomically`)."""
-    from pathlib import Path
-
-    from .atomic_write import NotARegularFile, write_atomically
-    from .safe_text import shown_path
-
-    path = Path(name)
-    shown = shown_path(name)
-    if not name:
-        print("briefing: the file name is empty; give the name of a file to write",
-              file=sys.stderr)
-        return EXIT_INVALID
-    if path.is_dir():  # before anything is created, so nothing is left behind
-        print(f"briefing: {shown} is a folder; give the name of a file to write in it, "
-              f"e.g. {shown_path(str(path / example))}", file=sys.stderr)
-        return EXIT_INVALID
-    if name.endswith(_SEPARATORS):
-        print(f"briefing: {shown} ends with '/', so it names a folder; give the name of a "
-              "file to write", file=sys.stderr)
-        return EXIT_INVALID
-    try:
-        write_atomically(path, text, overwrite=force)
-    except NotARegularFile as error:
-        print(f"briefing: {shown} is {error.kind}; only a regular file is ever replaced, "
-              "even with --force", file=sys.stderr)
-        return EXIT_INVALID
-    except FileExistsError:
-        print(f"briefing: {shown} exists; use --force to overwrite it", file=sys.stderr)
-        return EXIT_INVALID
-    except FileNotFoundError:
-        print(f"briefing: cannot write {shown}: there is no folder "
-              f"{shown_path(str(path.parent))}", file=sys.stderr)
-        return EXIT_INVALID
-    except OSError as error:
-        from .paths import reason
-
-        print(f"briefing: cannot write {shown}: {reason(error)}", file=sys.stderr)
-        return EXIT_INVALID
-    print(f"Wrote {shown}", file=sys.stderr)
-    return EXIT_OK
-
-
-WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
-"""The ``TEXTUAL_DRIVER`` textual-serve runs the viewer with."""
-
-
-def _not_terminals() -> str:
-    """Which of standard input, output and error are not terminals, as the subject
-    (``"standard error is not one"``); ``""`` when all three are, or when the viewer
-    is run by ``briefing serve`` (textual-serve sets Textual's web driver, which
-    speaks to the browser through pipes)."""
-    if os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:
-        return ""
-    names = [name for name, stream in (("input", sys.stdin), ("output", sys.stdout),
-                                       ("error", sys.stderr))
-             if stream is None or stream.closed or not stream.isatty()]
-    if not names:
-        return ""
-    if len(names) == 1:
-        return f"standard {names[0]} is not one"
-    return f"standard {', '.join(names[:-1])} and {names[-1]} are not terminals"
-
-
-def _refused_without_terminals(name: str | None, instead: str = "summary") -> bool:
-    """Whether the viewer cannot start here, having said why and what to run instead."""
-    not_terminals = _not_terminals()
-    if not not_terminals:
-        return False
-    # Textual draws on standard error and reads keys from standard input: with
-    # `briefing FILE 2>log` it would draw the whole viewer into the log.
-    from shlex import quote
-
-    what = "print the briefing" if instead == "summary" else "draft a briefing from it"
-    print(f"briefing: the viewer needs a terminal, but {not_terminals}; to {what} "
-          f"instead, run `briefing {instead} "
-          f"{quote(_display_name(name)) if name is not None else 'FILE'}`", file=sys.stderr)
-    return True
-
-
-def _library(options: Options) -> int:
-    """``briefing library [DIR]`` (and ``briefing DIR``): the library screen; Enter
-    opens a briefing in the viewer, and Esc there comes back to the list."""
-    from .errors import BriefingError
-    from .library.index import LibraryError
-    from .library.sqlite_index import open_library
-    from .loader import load
-    from .safe_text import shown_path
-
-    folder: str = options.folder or "."
-    if not os.path.isdir(folder):
-        print(f"briefing: {shown_path(folder)} is not a folder", file=sys.stderr)
-        return EXIT_USAGE
-    if _refused_without_terminals(folder, "index"):
-        return EXIT_USAGE
-    try:
-        index = open_library(folder, notice=lambda message: print(
-            f"briefing: {message}", file=sys.stderr))
-    except LibraryError as error:
-        print(f"briefing: {error}", file=sys.stderr)
-        return EXIT_INVALID
-    from .tui.app import BriefingApp
-    from .tui.library_app import LibraryApp
-
-    view = None
-    scan = True
-    while True:
-        choice = LibraryApp(index, options.lang or "en", view, scan=scan).run()
-        if choice is None:
-            return EXIT_OK
-        view, scan = choice.view, False
-        try:
-            briefing = load(choice.path)
-        except BriefingError as error:  # changed since the list was read
-            _report(error)
-            return EXIT_INVALID
-        viewer = BriefingApp(choice.path, briefing, language=options.lang,
-                             query=choice.query, from_library=True)
-        printed = viewer.run()
-        if printed is not None:
-            from .summary import print_summary
-
-            print_summary(printed)
-            return EXIT_OK
-        if not viewer.back_to_library:
-            return viewer.return_code or 0
-
-
-def _offer_draft(name: str, options: Options) -> int:
-    """``briefing ARTICLE.txt``: offer to draft a briefing from the article, and open it."""
-    from pathlib import Path
-
-    from .draft import draft_path, read_article_text
-    from .draft.article import detect_language
-    from .errors import BriefingError
-
-    try:
-        text = read_article_text(name)
-    except BriefingError as error:
-        _report(error)
-        return EXIT_INVALID
-    if _refused_without_terminals(name, "draft"):
-        return EXIT_USAGE
-    from .tui.draft_offer_app import DraftOfferApp
-
-    drafted = DraftOfferApp(Path(name), draft_path(Path(name)), detect_language(text)).run()
-    if drafted is None:
-        return EXIT_OK
-    options.file = str(drafted)
-    return _open(options)
-
-
-def _open(options: Options) -> int:
-    """``briefing [FILE]``: the viewer; then, if the reader asked, the printed summary."""
-    from pathlib import Path
-
-    from .errors import BriefingError
-    from .loader import load
-    from .resources import sample_path
-
-    name: str | None = options.file
-    if name == STDIN_ARGUMENT:
-        print("briefing: the viewer cannot read a briefing from standard input, which it "
-              "needs for the keyboard; try `briefing summary -`", file=sys.stderr)
-        return EXIT_USAGE
-    from .draft import ARTICLE_SUFFIXES
-
-    if name is not None and name.lower().endswith(ARTICLE_SUFFIXES):
-        return _offer_draft(name, options)
-    if name is not None and os.path.isdir(name):
-        options.folder = name
-        return _library(options)
-    target = Path(name) if name is not None else sample_path()
-    try:
-        briefing = load(name if name is not None else target)
-    except BriefingError as error:
-        _report(error)
-        return EXIT_INVALID
-    if _refused_without_terminals(name):
-        return EXIT_USAGE
-    from .tui.app import BriefingApp
-
-    app = BriefingApp(target, briefing, language=options.lang)
-    printed = app.run()
-    if printed is not None:  # the reader pressed `p`: the summary, once the screen is back
-        from .summary import print_summary
-
-        print_summary(printed)
-    return app.return_code or 0
