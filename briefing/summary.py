@@ -28,7 +28,6 @@ from .columns import column_widths, longest_word, widest_line
 from .figures import figure_headline
 from .interface import interface
 from .outline import ITEM, Entry, Field, Outline, Section, list_items, tags_line
-from .safe_text import visible
 
 # The names imported ``as`` themselves are re-exported: the diff, the library, the
 # exporters and the tests import them from here.
@@ -126,14 +125,7 @@ class SummaryRenderer:
 
     def languages_line(self) -> str:
         """Which language is shown, and which others the briefing has."""
-        t, outline = self.t, self.outline
-        shown = t.language_name(outline.language)
-        others = [t.language_name(language) for language in outline.languages
-                  if language != outline.language]
-        if not others:
-            return t("Shown {language}", language=visible(shown))
-        return t("Shown {language}; also {others}", language=visible(shown),
-                 others=visible(", ".join(others)))
+        return self.t.languages_line(self.outline.language, self.outline.languages)
 
     def section(self, title: str) -> _Heading:
         return _Heading(RichText(self.t(title), f"bold {ACCENT}"))
