@@ -108,6 +108,11 @@ class LibraryIndex(ABC):
     def close(self) -> None:
         """Release the index."""
 
+    @abstractmethod
+    def reopen(self) -> LibraryIndex:
+        """The same index opened again, for another thread (a view's worker): each
+        is used from one thread at a time, and closed by its user."""
+
     # -- shared ------------------------------------------------------------------
 
     def scan(

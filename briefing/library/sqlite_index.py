@@ -162,6 +162,10 @@ class SqliteIndex(LibraryIndex):
         """Close the database."""
         self._connection.close()
 
+    def reopen(self) -> SqliteIndex:
+        """See :meth:`LibraryIndex.reopen`: one more connection to the database."""
+        return SqliteIndex(self.root, self.path)
+
     # -- writing -------------------------------------------------------------------
 
     @contextmanager

@@ -3,10 +3,17 @@
 The list comes from the library index (:mod:`briefing.library`): title in the
 language shown, date, location, source, counts of participants and figures, tags,
 and whether the file is valid (an invalid one shows its first problem; it is never
-hidden). Typing narrows the list; ``s`` sorts by date, title or path; ``/`` searches
-every briefing, a row per match with its panel and an excerpt. Enter opens the
-briefing (at the match, with the search going on there); the screen posts
+hidden). Typing narrows the list (every printable key goes to the filter, so the
+screen's own keys are ``/`` and control keys); Ctrl+S sorts by date, title or path;
+Ctrl+F shows the facets (:class:`FacetList`), whose values narrow the list; ``/``
+searches every briefing, a row per match with its panel and an excerpt. Enter opens
+the briefing (at the match, with the search going on there); the screen posts
 :class:`LibraryScreen.Open` and the app does the rest.
+
+The index is read in worker threads, each with its own connection
+(:meth:`LibraryIndex.reopen`): a search, the list under new facets, and the folder
+polled for changes (rescanned, then the list read again with the cursor kept on
+its briefing), so the screen never waits for the database.
 """
 
 from __future__ import annotations
@@ -14,21 +21,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
+from textual.widgets.data_table import RowDoesNotExist
+from textual.worker import get_current_worker
 
 from ..interface import interface
+from ..library.entries import NO_FILTERS, FacetCount, FacetKind, Filters
+from ..library.facets import picked_labels, toggled
 from ..safe_text import one_line
 from .briefing_footer import BriefingFooter
+from .facet_list import FacetList
 from .panels import panel_class, panel_of
 
 if TYPE_CHECKING:
-    from ..library.entries import Entry, Result
+    from ..library.entries import Entry, FileState, Result
     from ..library.index import LibraryIndex
 
 SORTS = ("date", "title", "path")
@@ -37,6 +50,20 @@ EXCERPT = 70
 """Characters of a match's paragraph shown around it."""
 MAX_COLUMN = 16
 """The widest a column other than the first gets."""
+FACETS_WIDTH = 32
+"""The facets' width (as in library_app.tcss)."""
+POLL_SECONDS = 2.0
+"""How often the library's folder is looked at for changes."""
+RESULTS = 50
+"""The most briefings a search shows."""
+FACET_NAMES: dict[FacetKind, str] = {
+    FacetKind.PARTICIPANT: "Participant",
+    FacetKind.COUNTRY: "Country",
+    FacetKind.SECTOR: "Sector",
+    FacetKind.TAG: "Tag",
+    FacetKind.YEAR: "Year",
+}
+"""Each facet's name, before a picked value (in the interface's catalogue)."""
 
 
 class LibraryView(NamedTuple):
@@ -47,16 +74,23 @@ class LibraryView(NamedTuple):
     searching: bool = False
     sort: str = "date"
     row: int = 0
+    filters: Filters = NO_FILTERS
+    """The facet values picked: the list and the search have every one."""
+    facets_shown: bool = False
 
 
 class LibraryScreen(Screen[None]):
     """The library's briefings as a table; Enter opens one."""
 
+    # Every printable key but "/" types into the filter (see on_key), so a filter may
+    # start with any letter: the other keys are control keys.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", priority=True),
-        Binding("s", "sort", "Sort"),
+        Binding("slash", "search", "Search"),
+        Binding("ctrl+s", "sort", "Sort"),
+        Binding("ctrl+f", "facets", "Facets"),
         Binding("escape", "clear", "Clear", show=False),
-        Binding("q", "quit", "Quit"),
+        # Shown in the footer (the app's own Ctrl+Q is not, and would win without priority).
+        Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
     class Open(Message):
@@ -78,42 +112,217 @@ class LibraryScreen(Screen[None]):
         self._entries: list[Entry] = []
         self._results: list[tuple[str, int]] = []
         """The briefing and hit of each row of a search's results."""
+        self._found: list[Result] = []
+        """The last search's results."""
+        self._total = 0
+        """Briefings in the library (``_entries`` are those the facets leave)."""
+        self._facets: dict[FacetKind, list[FacetCount]] = {}
+        """Each facet's values, counted under the facets picked."""
+        self._loads = 0
+        """Reads of the list started; only the last one's is shown."""
+        self._searches = 0
+        """Searches started; only the last one's results are shown."""
+        self._searched = 0
+        """The search whose results are shown."""
+        self._seen: dict[str, FileState] | None = None
+        """The folder's files when last looked at (``None``: not yet)."""
+        self._watching = False
+        """Whether the folder is being looked at (a worker)."""
+        self._shown_count = 0
+        """Briefings in the list shown (those the filter typed leaves)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="library-header")
-        yield Input(self.view.query, placeholder=self.t("type to filter; / searches every "
-                                                        "briefing"), id="library-query")
-        yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield Input(self.view.query, select_on_focus=False,
+                    placeholder=self.t("type to filter; / searches every briefing"),
+                    id="library-query")
+        yield Static("", id="library-picked")
+        with Horizontal(id="library-body"):
+            yield FacetList(self.language, id="library-facets")
+            yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield BriefingFooter(language=self.language)
 
     def on_mount(self) -> None:
-        self.reload()
+        self._entries = self.index.entries(self.view.filters)
+        self._total = len(self._entries)
+        self.query_one(FacetList).display = self.view.facets_shown
+        self._show()
         table = self.query_one(DataTable)
         table.move_cursor(row=min(self.view.row, max(0, table.row_count - 1)))
         table.focus()
+        if self.view.filters.values or self.view.facets_shown:
+            self._load(keep=True)
+        if self.view.searching and self.view.query.strip():
+            self._search(keep=True)
+        if POLL_SECONDS:
+            self.set_interval(POLL_SECONDS, self.check_files, name="library-watch")
 
     def reload(self) -> None:
-        """Read the list from the index again (after a scan) and show it."""
-        self._entries = self.index.entries()
-        self._show()
+        """Read the list from the index again (after a scan) and show it, the cursor
+        on the briefing it was on."""
+        self._load(keep=True)
+        if self.view.searching and self.view.query.strip():
+            self._search(keep=True)
+
+    # -- reading the index (in threads) ------------------------------------------
+
+    def _load(self, *, keep: bool) -> None:
+        """Read the list (and the facets) under the facets picked, in a thread;
+        ``keep``: the cursor stays on its briefing."""
+        self._loads += 1
+        self._read(self._loads, self.view.filters, keep)
+
+    @work(thread=True, exclusive=True, group="library-read", exit_on_error=False)
+    def _read(self, number: int, filters: Filters, keep: bool) -> None:
+        index = self.index.reopen()
+        try:
+            entries = index.entries(filters)
+            total = len(index.states()) if filters.values else len(entries)
+            facets = index.facets(filters)
+        finally:
+            index.close()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._loaded, number, entries, total, facets, keep)
+
+    def _loaded(self, number: int, entries: list[Entry], total: int,
+                facets: dict[FacetKind, list[FacetCount]], keep: bool) -> None:
+        if number != self._loads:
+            return  # a later read is coming
+        self._entries = entries
+        self._total = total
+        self._facets = facets
+        self.query_one(FacetList).show(facets, self.view.filters)
+        if not self._showing_results():
+            self._show(keep=keep)
+        else:
+            self._show_header()
+
+    def _search(self, *, keep: bool = False) -> None:
+        """Search the library for what is typed, in a thread (a search started
+        before is dropped); ``keep``: the cursor stays on its match."""
+        self._searches += 1
+        self._find(self._searches, self.view.query, self.view.filters, keep)
+        self._show_header()
+
+    @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
+    def _find(self, number: int, query: str, filters: Filters, keep: bool) -> None:
+        worker = get_current_worker()
+        index = self.index.reopen()
+        try:
+            if worker.is_cancelled:
+                return  # typed on: a later search is coming
+            results = index.search(query, limit=RESULTS, filters=filters)
+        finally:
+            index.close()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._found_results, number, results, keep)
+
+    def _found_results(self, number: int, results: list[Result], keep: bool) -> None:
+        if number != self._searches:
+            return
+        self._searched = number
+        self._found = results
+        if self._showing_results():
+            self._show(keep=keep)
+
+    def check_files(self) -> None:
+        """Look at the library's folder for changes (in a thread), unless already
+        looking or another screen is on top."""
+        if self._watching or not self.is_current:
+            return
+        self._watching = True
+        self._watch(self._seen)
+
+    @work(thread=True, group="library-watch", exit_on_error=False)
+    def _watch(self, seen: dict[str, FileState] | None) -> None:
+        """Rescan the folder if its files changed since ``seen``: the list is read
+        again when the scan changed the index, or the files changed at all (another
+        process may have updated the index)."""
+        from ..library.files import library_files
+
+        changed = False
+        try:
+            files = library_files(self.index.root)
+            if files != seen:
+                index = self.index.reopen()
+                try:
+                    report = index.scan(wait=False)
+                finally:
+                    index.close()
+                if report.skipped:  # another process is writing: look again later
+                    return
+                changed = seen is not None or bool(
+                    report.added or report.changed or report.removed)
+                seen = files
+        finally:
+            self.app.call_from_thread(self._watched, seen, changed)
+
+    def _watched(self, seen: dict[str, FileState] | None, changed: bool) -> None:
+        self._watching = False
+        self._seen = seen
+        if changed:
+            self.reload()
 
     # -- what is shown -----------------------------------------------------------
 
-    def _show(self) -> None:
+    def _showing_results(self) -> bool:
+        return self.view.searching and bool(self.view.query.strip())
+
+    def _show(self, *, keep: bool = False) -> None:
+        """Show the list (or the search's results) again; ``keep``: the cursor stays
+        on the briefing (or the match) it was on."""
         table = self.query_one(DataTable)
+        was = self._cursor_key(table) if keep else None
+        row = table.cursor_row
         table.clear(columns=True)
-        t = self.t
-        if self.view.searching and self.view.query.strip():
+        if self._showing_results():
             self._show_results(table)
+            keys = [f"{path}\n{number}" for path, number in self._results]
         else:
-            self._show_list(table)
+            keys = self._show_list(table)
+        if keep and table.row_count:
+            table.move_cursor(row=keys.index(was) if was in keys
+                              else min(row, table.row_count - 1), animate=False)
+        self._show_header()
+
+    def _cursor_key(self, table: DataTable[Content]) -> str | None:
+        """What the cursor is on: a briefing's path, or a match (path and number)."""
+        row = table.cursor_row
+        if not 0 <= row < table.row_count:
+            return None
+        if self._showing_results():
+            if row >= len(self._results):
+                return None
+            path, number = self._results[row]
+            return f"{path}\n{number}"
+        try:
+            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except RowDoesNotExist:
+            return None
+
+    def _show_header(self) -> None:
+        t = self.t
+        folder = one_line(self.index.root)
+        shown = self._shown_count
+        if self._showing_results() or shown == self._total:
+            header = t("{count} briefings in {folder}", count=self._total, folder=folder)
+        else:
+            header = t("{shown} of {count} briefings in {folder}", shown=shown,
+                       count=self._total, folder=folder)
         valid = sum(entry.valid for entry in self._entries)
-        header = t("{count} briefings in {folder}", count=len(self._entries),
-                   folder=one_line(self.index.root))
         if valid != len(self._entries):
             header += " · " + t("{count} not valid", count=len(self._entries) - valid)
         header += " · " + t("sorted by {what}", what=t(self.view.sort))
+        if self._showing_results() and self._searched != self._searches:
+            header += " · " + t("searching…")
         self.query_one("#library-header", Static).update(Content(header))
+        picked = self.query_one("#library-picked", Static)
+        filters = self.view.filters
+        picked.display = bool(filters.values)
+        if filters.values:
+            values = [f"{t(FACET_NAMES[kind])}: {one_line(label)}"
+                      for kind, label in picked_labels(self._facets, filters, self.language)]
+            picked.update(Content(" · ".join([*values, t("Esc clears")])))
 
     def _shown_entries(self) -> list[Entry]:
         words = self.view.query.casefold().split()
@@ -139,7 +348,8 @@ class LibraryScreen(Screen[None]):
         widths = [min(MAX_COLUMN, max([len(header), *(row[column].cell_length
                                                       for row in rows)]))
                   for column, header in enumerate(headers)]
-        room = max(20, self.size.width - 2 * len(labels) - 2)
+        width = self.size.width - (FACETS_WIDTH if self.view.facets_shown else 0)
+        room = max(20, width - 2 * len(labels) - 2)
         needed = max([len(headers[flexible]), *(row[flexible].cell_length for row in rows)])
         widths[flexible] = max(20, min(needed, room - sum(widths) + widths[flexible]))
         for header, width in zip(headers, widths, strict=True):
@@ -147,7 +357,8 @@ class LibraryScreen(Screen[None]):
         for number, row in enumerate(rows):
             table.add_row(*row, key=keys[number] if keys else None)
 
-    def _show_list(self, table: DataTable[Content]) -> None:
+    def _show_list(self, table: DataTable[Content]) -> list[str]:
+        """Show the briefings the filter leaves; their paths, in order."""
         rows, keys = [], []
         for entry in self._shown_entries():
             if entry.valid:
@@ -164,13 +375,14 @@ class LibraryScreen(Screen[None]):
             keys.append(entry.path)
         self._columns(table, ("Title", "Date", "Location", "Source", "Participants",
                               "Figures", "Tags"), rows, keys)
+        self._shown_count = len(keys)
+        return keys
 
     def _show_results(self, table: DataTable[Content]) -> None:
         t = self.t
         self._results = []
         rows = []
-        results: list[Result] = self.index.search(self.view.query, limit=50)
-        for result in results:
+        for result in self._found:
             for number, hit in enumerate(result.hits):
                 text, spans = hit.excerpt(EXCERPT)
                 excerpt = Content(one_line(text))
@@ -188,21 +400,27 @@ class LibraryScreen(Screen[None]):
     @on(Input.Changed, "#library-query")
     def _typed(self, event: Input.Changed) -> None:
         self.view = self.view._replace(query=event.value, row=0)
-        self._show()
+        if self._showing_results():
+            self._search()
+        else:
+            self._show()
 
     @on(Input.Submitted, "#library-query")
     def _submitted(self) -> None:
         self.query_one(DataTable).focus()
 
     def on_key(self, event: events.Key) -> None:
-        """Typing on the list goes to the filter (as in the viewer's search)."""
+        """Every printable key but ``/`` typed outside the filter goes to it, so a
+        filter may start with any letter; the arrows leave it for the list."""
         character = event.character
-        table = self.query_one(DataTable)
-        if table.has_focus and character and character.isprintable() and \
-                character not in ("s", "q", "/", " "):
-            field = self.query_one("#library-query", Input)
+        field = self.query_one("#library-query", Input)
+        if character and character.isprintable() and character != "/":
+            # A printable key reaches the screen only when the filter did not take it.
             field.focus()
             field.insert_text_at_cursor(character)
+            event.stop()
+        elif field.has_focus and event.key in ("down", "up", "pagedown", "pageup"):
+            self.query_one(DataTable).focus()
             event.stop()
 
     def action_search(self) -> None:
@@ -210,16 +428,50 @@ class LibraryScreen(Screen[None]):
         self.view = self.view._replace(searching=True, row=0)
         self.query_one("#library-query", Input).placeholder = self.t("search every briefing")
         self.query_one("#library-query", Input).focus()
+        if self._showing_results():
+            self._search()
         self._show()
 
     def action_sort(self) -> None:
-        """Sort by the next of date, title and path."""
+        """Sort by the next of date, title and path, the cursor kept on its briefing."""
         sort = SORTS[(SORTS.index(self.view.sort) + 1) % len(SORTS)]
         self.view = self.view._replace(sort=sort)
-        self._show()
+        self._show(keep=True)
+
+    def action_facets(self) -> None:
+        """Show the facets (and go to them), or hide them."""
+        shown = not self.view.facets_shown
+        self.view = self.view._replace(facets_shown=shown)
+        facets = self.query_one(FacetList)
+        facets.display = shown
+        if shown:
+            facets.focus()
+            self._load(keep=True)  # the counts as they are now
+        else:
+            self.query_one(DataTable).focus()
+        self._show(keep=True)  # the columns' widths
+
+    @on(FacetList.Picked)
+    def _picked(self, event: FacetList.Picked) -> None:
+        self._set_filters(toggled(self.view.filters, event.kind, event.key))
+
+    def _set_filters(self, filters: Filters) -> None:
+        self.view = self.view._replace(filters=filters, row=0)
+        self.query_one(FacetList).show(self._facets, filters)  # ticked at once
+        self._show_header()
+        self._load(keep=True)
+        if self._showing_results():
+            self._search(keep=True)
 
     def action_clear(self) -> None:
-        """Forget what is typed, and the search."""
+        """Leave the facets; else forget what is typed, and the search; else the
+        facets picked."""
+        if self.query_one(FacetList).has_focus:
+            self.action_facets()
+            return
+        if not self.view.query and not self.view.searching and self.view.filters.values:
+            self._set_filters(NO_FILTERS)
+            return
         self.view = self.view._replace(query="", searching=False, row=0)
         field = self.query_one("#library-query", Input)
         field.value = ""

@@ -1,4 +1,5 @@
-"""The library screen: every briefing of a folder, one search, Enter opens one."""
+"""The library screen: every briefing of a folder, one search (Enter opens one:
+tests/tui/test_library_viewer.py)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,7 @@ import pytest
 from textual.widgets import DataTable
 
 from briefing.library.sqlite_index import open_library
-from briefing.tui.app import BriefingApp
-from briefing.tui.briefing_screen import BriefingScreen
-from briefing.tui.library_app import LibraryApp, LibraryChoice
-from briefing.tui.search_bar import SearchBar
+from briefing.tui.library_app import LibraryApp
 from tests.cli_run import ARTICLE, SAMPLE
 
 from .conftest import screen_text, wait_for
@@ -59,14 +57,14 @@ async def test_every_briefing_is_listed_and_a_broken_one_says_why(library: Path)
         assert "3 briefings in" in screen_text(app) and "1 not valid" in screen_text(app)
 
 
-async def test_typing_narrows_the_list_and_s_sorts(library: Path) -> None:
+async def test_typing_narrows_the_list_and_ctrl_s_sorts(library: Path) -> None:
     app = LibraryApp(open_library(str(library)), "en", scan=False)
     async with app.run_test(size=(140, 30)) as pilot:
         await pilot.press(*"brus")
         await pilot.pause()
         assert [row.split(" | ")[0] for row in rows(app)] == [
             "Talks in Brussels on raw materials"]
-        await pilot.press("escape", "s")
+        await pilot.press("escape", "ctrl+s")
         await pilot.pause()
         assert "sorted by title" in screen_text(app)
         titles = [row.split(" | ")[0] for row in rows(app)]
@@ -83,39 +81,8 @@ async def test_search_across_the_library_and_enter_opens_at_the_match(library: P
         shown = screen_text(app)
         assert "Брифингов в" in shown and "Порядок" in shown and "Sort" not in shown
         await pilot.press("slash", *"koridor", "enter")
-        await pilot.pause()
+        await wait_for(lambda: bool(rows(app)), pilot)
         found = rows(app)
         assert found and found[0].startswith("Развитие евразийских связей")
         assert all("коридор" in row.casefold() for row in found)
-        await pilot.press("enter")
-        await pilot.pause()
-    choice = app.return_value
-    assert isinstance(choice, LibraryChoice)
-    assert (choice.path, choice.query) == (library / SAMPLE.name, "koridor")
-    assert choice.view.searching and choice.view.row == 0  # kept for the way back
-
-
-async def test_the_viewer_goes_on_with_the_search_and_esc_goes_back(library: Path) -> None:
-    app = BriefingApp(library / SAMPLE.name, query="koridor", from_library=True,
-                      poll_seconds=None)
-    async with app.run_test(size=(120, 30)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, BriefingScreen)
-        await wait_for(lambda: bool(screen.query(SearchBar))
-                       and screen.query_one(SearchBar).session.query == "koridor", pilot)
-        assert screen.query_one(SearchBar).session.counter().startswith("1/")
-        await pilot.press("escape")  # clears the search
-        await pilot.pause()
-        assert not app.back_to_library
-        await pilot.press("escape")  # nothing left: back to the library
-        await pilot.pause()
-    assert app.back_to_library and app.return_value is None
-
-
-async def test_esc_does_not_leave_a_briefing_opened_on_its_own() -> None:
-    app = BriefingApp(SAMPLE, poll_seconds=None)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("escape", "escape")
-        await pilot.pause()
-        assert isinstance(app.screen, BriefingScreen)
-        assert not app.back_to_library
+    # Enter on a result: tests/tui/test_library_viewer.py.
