@@ -4,7 +4,10 @@ table's rows (:class:`_Grid`), participants stacked one block each
 
 Each draws what a Rich ``Table`` or ``Columns`` would, line by line, in time
 proportional to the text: Rich measures every row or card first, about a
-millisecond each.
+millisecond each. Piped, a row is one plain segment; in colour, printed by
+``print_renderable``, a row is its text with the colour codes Rich would write
+(``WrittenLines``), since Rich's splitting, cropping and styling of each segment
+took three to five times as long as drawing them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from rich.text import Text as RichText
 
 from .columns import expand_tabs, width_of, wrap
 from .outline import Entry
+from .summary_console import ColourCodes, WrittenLines, writes_lines
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see .records)
 if TYPE_CHECKING:
@@ -48,6 +52,26 @@ class _Cell:
         """Where each line starts and ends, wrapped to ``width`` cells."""
         return wrap(self.text, width)
 
+    def coloured(self, lines: list[tuple[int, int]], codes: ColourCodes) -> list[tuple[str, int]]:
+        """The text of each of ``lines`` (from :meth:`lines`) with its colour codes, and
+        the cells it takes: one pass over the runs, however many lines."""
+        text, runs = self.text, self.runs
+        shown = []
+        run = 0
+        for first, last in lines:
+            while run < len(runs) and runs[run][1] <= first:
+                run += 1
+            pieces, used = [], 0
+            for start, end, style in runs[run:]:
+                if start >= last:
+                    break
+                piece = text[max(first, start):min(last, end)]
+                if piece:
+                    used += width_of(piece)
+                    pieces.append(codes(piece, style))
+            shown.append(("".join(pieces), used))
+        return shown
+
     def pieces(self, first: int, last: int) -> list[tuple[str, str]]:
         """The text from ``first`` to ``last``, as ``(text, style)`` pieces."""
         pieces = []
@@ -61,6 +85,8 @@ class _Cell:
 def _runs(text: RichText) -> list[tuple[str, str]]:
     """A Rich text as ``(text, style)`` runs: its style, and its spans' over it."""
     plain, base = text.plain, str(text.style)
+    if not text.spans:  # most texts (a figure's headline, its note)
+        return [(plain, base)]
     cuts = sorted({0, len(plain), *(span.start for span in text.spans),
                    *(span.end for span in text.spans)})
     runs = []
@@ -76,11 +102,19 @@ _Part = tuple[_Cell, tuple[int, int] | None, int, int]
 
 
 class _LineDrawer:
-    """Draws the lines of cells as segments: one plain segment a line when the
-    console shows no colour, else a segment per run of a style."""
+    """Draws the lines of cells: one plain segment a line when the console shows no
+    colour; in colour, whole lines with their colour codes (:attr:`written`) when
+    printed by ``print_renderable`` at the console's width, else a segment per run
+    of a style."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, options: ConsoleOptions) -> None:
         self.plain = console.no_color or console.color_system is None
+        self.written = (not self.plain and writes_lines(console)
+                        and options.max_width == console.width)
+        """Lines are made as text with colour codes (:meth:`line_text`), to be
+        yielded as :class:`WrittenLines`: not nested in a renderable that would
+        pad or cut them."""
+        self.codes = ColourCodes(console)
         self.styles: dict[str, Style] = {}
         self.new_line = Segment.line()
 
@@ -123,6 +157,23 @@ class _LineDrawer:
                 yield Segment(" " * (width - used + after))
         yield self.new_line
 
+    def columns_text(self, columns: list[list[tuple[str, int]]], widths: list[int],
+                     gaps: list[int]) -> str:
+        """Columns of lines from :meth:`_Cell.coloured`, side by side, each padded to its
+        width and the gap after it: what :meth:`line` draws in colour for each line, as
+        text with colour codes and line breaks."""
+        lines = []
+        for line in range(max(map(len, columns))):
+            text = []
+            for column, width, gap in zip(columns, widths, gaps, strict=True):
+                shown, used = column[line] if line < len(column) else ("", 0)
+                text.append(shown)
+                if width - used + gap:
+                    text.append(" " * (width - used + gap))
+            text.append("\n")
+            lines.append("".join(text))
+        return "".join(lines)
+
 
 def console_style(name: str) -> Style:
     """The Rich style named ``name`` (``"dim italic"``; ``""`` for none)."""
@@ -143,23 +194,29 @@ class _Grid:
         self.widths = widths
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        drawer = _LineDrawer(console)
+        drawer = _LineDrawer(console, options)
         widths = self.widths
         gaps = [_GAP] * (len(widths) - 1) + [0]
         if drawer.plain:
             yield from self.plain()
             return
         blank = list(drawer.line([(_Cell([]), None, sum(widths) + sum(gaps), 0)]))
+        blank_text = " " * (sum(widths) + sum(gaps)) + "\n"
         for number, row in enumerate(self.rows):
+            lines = [cell.lines(width) for cell, width in zip(row, widths, strict=True)]
+            if drawer.written:  # the row as one piece of text
+                coloured = [cell.coloured(bounds, drawer.codes)
+                            for cell, bounds in zip(row, lines, strict=True)]
+                text = drawer.columns_text(coloured, widths, gaps)
+                yield WrittenLines(blank_text + text if number else text)
+                continue
             if number:
                 yield from blank
-            lines = [cell.lines(width) for cell, width in zip(row, widths, strict=True)]
             for line in range(max(map(len, lines))):
                 yield from drawer.line([
                     (cell, bounds[line] if line < len(bounds) else None, width, gap)
                     for cell, bounds, width, gap in zip(row, lines, widths, gaps, strict=True)
                 ])
-
 
     def plain(self) -> Iterable[Segment]:
         """The rows without colour: a segment a row, its lines joined by ``str`` methods
@@ -193,11 +250,19 @@ class _Stacked:
         self.blocks = blocks
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        drawer = _LineDrawer(console)
+        drawer = _LineDrawer(console, options)
         width = options.max_width
         indent = _Cell([])
         inner = max(1, width - 2)
         for name, details in self.blocks:
+            if drawer.written:  # the block as one piece of text
+                text = [drawer.columns_text([name.coloured(name.lines(width), drawer.codes)],
+                                            [width], [0])]
+                text += [drawer.columns_text(
+                    [[("", 0)], detail.coloured(detail.lines(inner), drawer.codes)],
+                    [2, inner], [0, 0]) for detail in details]
+                yield WrittenLines("".join(text) + " " * width + "\n")
+                continue
             for bounds in name.lines(width):
                 yield from drawer.line([(name, bounds, width, 0)])
             for detail in details:
@@ -224,12 +289,20 @@ class _FigureCards:
         # here line by line: Columns measures every card first, and takes about a
         # millisecond a card (a minute and a half for 100,000 figures).
         count = max(1, options.max_width // (width + 1))
-        drawer = _LineDrawer(console)
+        drawer = _LineDrawer(console, options)
         if drawer.plain:
             yield from self.plain(width, count)
             return
         blank = [(" " * width, "")]
         for start in range(0, len(self.entries), count):
+            if drawer.written:  # the row of cards as one piece of text, a card's line once
+                texts = [self.card_text(entry, width, big_digits, drawer.codes)
+                         for entry in self.entries[start:start + count]]
+                yield WrittenLines("".join(
+                    " ".join(card[line] if line < len(card) else blank[0][0]
+                             for card in texts) + "\n"
+                    for line in range(max(map(len, texts)))))
+                continue
             cards = [self.card(entry, width, big_digits)
                      for entry in self.entries[start:start + count]]
             for line in range(max(map(len, cards))):
@@ -276,4 +349,18 @@ class _FigureCards:
                            ("│", "dim")]
                 lines.append(pieces)
         lines.append([(f"╰{edge}╯", "dim")])
+        return lines
+
+    def card_text(self, entry: Entry, width: int, big_digits: bool,
+                  codes: ColourCodes) -> list[str]:
+        """The lines of :meth:`card` as text with colour codes."""
+        inner = max(1, width - 4)
+        edge = "─" * (width - 2)
+        bar = codes("│", "dim")
+        lines = [codes(f"╭{edge}╮", "dim")]
+        for text in self.renderer.figure_card_texts(entry, width, big_digits=big_digits):
+            cell = _Cell(_runs(text))
+            lines += [f"{bar} {shown}{' ' * (inner - used + 1)}{bar}"
+                      for shown, used in cell.coloured(cell.lines(inner), codes)]
+        lines.append(codes(f"╰{edge}╯", "dim"))
         return lines

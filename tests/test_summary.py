@@ -31,6 +31,7 @@ from briefing.summary import (
     _FigureCards,
     _Grid,
     _Participants,
+    make_console,
     print_summary,
 )
 from tests.cli_run import SAMPLE, run_cli
@@ -334,6 +335,28 @@ def test_tables_and_cards_are_drawn_as_rich_draws_them(width: int, colour: bool)
     cards = Columns([renderer.figure_card(entry, card_width, big_digits=colour)
                      for entry in figures], width=card_width, padding=(0, 1))
     assert ours == [rendered(table, console_width, colour), rendered(cards, console_width, colour)]
+
+
+@pytest.mark.parametrize("colours", ["standard", "truecolor"])
+@pytest.mark.parametrize("width", [20, 59, 60, 100])
+def test_colour_lines_written_directly_are_what_rich_prints(
+    width: int, colours: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In colour, the tables and cards write their lines' colour codes themselves: the
+    bytes are those Rich's console prints for the same renderables."""
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLORTERM", colours)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    outline = Outline(loads(SHAPES.replace("participants:", "participants:\n"
+                                           "  - {name: Fourth, role: Chair}", 1)), "en")
+    ours = io.StringIO()
+    print_summary(outline, width=width, file=ours)
+    rich = make_console(io.StringIO(), width)
+    assert rich.color_system == colours
+    for renderable in SummaryRenderer(outline).renderables():
+        rich.print(renderable)
+    assert "\x1b[" in ours.getvalue()
+    assert ours.getvalue() == rich.file.getvalue()  # type: ignore[attr-defined]
 
 
 def test_notes_are_shown_when_no_participant_has_a_role(tmp_path: Path) -> None:
