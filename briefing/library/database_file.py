@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Changed whenever what is stored changes (tables, or the analysis of words): an
 index of another version is rebuilt."""
 
@@ -50,6 +50,10 @@ CREATE TABLE documents (
     vocabulary BLOB,
     sequences BLOB
 );
+-- A row of documents is large (its texts): what is read of every briefing at once
+-- (the list, and the briefings in date order) is read from these indexes instead.
+CREATE INDEX documents_listed ON documents (path, valid, date, card);
+CREATE INDEX documents_by_date ON documents (valid, date DESC, path);
 CREATE TABLE vocabulary (
     id INTEGER PRIMARY KEY,
     word TEXT NOT NULL,

@@ -58,29 +58,44 @@ class QueryMatcher:
         if not self.possible:
             return []
         mask_of = self._mask_of
-        masks = [mask_of.get(number, 0) for number in vocabulary]
+        # Only the briefing's words that some query word matches are looked at again.
+        found = mask_of.keys() & set(vocabulary)
+        if not found:
+            return []
+        masks = [0] * len(vocabulary)
         by_term: list[set[int]] = [set() for _ in range(size)]
-        for local, mask in enumerate(masks):
-            if mask:
+        for local, number in enumerate(vocabulary):
+            if number in found:
+                mask = masks[local] = mask_of[number]
                 for j in range(size):
                     if mask >> j & 1:
                         by_term[j].add(local)
         if not all(by_term):
             return []
-        first = by_term[0]
-        found = []
+        first, rest = by_term[0], by_term[1:]
+        texts = []
         for text, sequence in enumerate(sequences):
-            if any(words.isdisjoint(sequence) for words in by_term):
+            # One C call rejects most texts: they lack the query's first word.
+            if first.isdisjoint(sequence):
                 continue
-            if size == 1 or _has_phrase(sequence, masks, size, first):
-                found.append(text)
-        return found
+            if rest and (any(words.isdisjoint(sequence) for words in rest)
+                         or not _has_phrase(sequence, masks, size, first)):
+                continue
+            texts.append(text)
+        return texts
 
     def hits(self, texts: Sequence[IndexedText], language: str,
              numbers: Sequence[int]) -> tuple[Hit, ...]:
         """The hits of the query in the texts ``numbers`` of ``texts`` (a briefing's,
         in ``language``): spans by the project's matcher."""
         return find_hits([texts[number] for number in numbers], language, self.query)
+
+    def hits_of(self, briefings: Sequence[tuple[Sequence[IndexedText], str]],
+                ) -> list[tuple[Hit, ...]]:
+        """The hits of the query in each of ``briefings`` (the texts to look in, and
+        the briefing's language), found by one :class:`~briefing.search.SearchIndex`
+        over them all: each distinct word is analysed once for the page of results."""
+        return find_hits_in(briefings, self.query)
 
 
 def library_numbers(data: bytes) -> array[int]:
@@ -104,18 +119,45 @@ def _has_phrase(sequence: Sequence[int], masks: list[int], size: int, first: set
 def find_hits(texts: Sequence[IndexedText], language: str, query: str) -> tuple[Hit, ...]:
     """The hits of ``query`` in ``texts`` (those of a briefing in ``language``), one
     per paragraph that has a match, in the order of ``texts``."""
+    return find_hits_in([(texts, language)], query)[0]
+
+
+def find_hits_in(briefings: Sequence[tuple[Sequence[IndexedText], str]],
+                 query: str) -> list[tuple[Hit, ...]]:
+    """:func:`find_hits` for each of ``briefings`` (texts, language), with one index."""
+    keys = [(number, text) for number, (texts, _) in enumerate(briefings)
+            for text in range(len(texts))]
 
     def language_of(key: Hashable) -> str | None:
         assert isinstance(key, int)
-        return texts[key].language or language
+        number, text = keys[key]
+        texts, language = briefings[number]
+        return texts[text].language or language
 
-    index = SearchIndex(((number, text.text) for number, text in enumerate(texts)),
+    index = SearchIndex(((key, briefings[number][0][text].text)
+                         for key, (number, text) in enumerate(keys)),
                         language_of=language_of)
     spans: dict[int, list[tuple[int, int]]] = {}
     for match in index.search(query):
         assert isinstance(match.key, int)
         spans.setdefault(match.key, []).append((match.start, match.end))
-    return tuple(Hit(texts[number], tuple(found)) for number, found in sorted(spans.items()))
+    found: list[list[Hit]] = [[] for _ in briefings]
+    for key, within in sorted(spans.items()):
+        number, text = keys[key]
+        found[number].append(Hit(briefings[number][0][text], tuple(within)))
+    return [tuple(hits) for hits in found]
+
+
+def stored_texts(data: bytes | None, numbers: Sequence[int]) -> list[IndexedText]:
+    """The texts ``numbers`` of a briefing's stored texts (``entries.pack_texts``):
+    only those are made into values."""
+    if not data:
+        return []
+    import json
+    import zlib
+
+    texts = json.loads(zlib.decompress(data))
+    return [IndexedText(*texts[number]) for number in numbers]
 
 
 ELLIPSIS = "…"

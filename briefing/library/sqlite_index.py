@@ -15,8 +15,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +45,6 @@ from .entries import (
     IndexedBriefing,
     Problem,
     Result,
-    unpack_texts,
 )
 from .index import LibraryError, LibraryIndex
 
@@ -62,6 +63,12 @@ __all__ = [
 STEMS_WEIGHT, FORMS_WEIGHT = 1.0, 0.5
 """BM25 weights of the columns: a word counted in the text weighs more than a form
 listed once."""
+RANK_ALL_UP_TO = 2_000
+"""The most briefings FTS5 scores for a query of words found in half the library or
+more (see :meth:`SqliteIndex._weightless`)."""
+STEMS_LIMIT = 64
+"""The most stems a query word is looked up by in the ``stems`` column; one that
+matches more words (a short prefix) is looked up by its own alternatives."""
 
 
 def open_library(
@@ -307,56 +314,176 @@ class SqliteIndex(LibraryIndex):
     def search(
         self, query: str, *, limit: int = 20, filters: Filters = NO_FILTERS, hits: int = 3,
     ) -> list[Result]:
-        """See :meth:`LibraryIndex.search`."""
-        from .hits import QueryMatcher, library_numbers
+        """See :meth:`LibraryIndex.search`.
+
+        Each query word is looked up in the vocabulary (the library's distinct words,
+        confirmed by the search's own rule), and the briefings that have one of its
+        words are found by their stems. FTS5 ranks them by BM25 (ties by date), but
+        for a query whose every word is in half of a large library or more, which
+        BM25 gives no weight: those come by date (see :meth:`_weightless`). The
+        briefings are confirmed in that order by the matcher (a phrase: one word
+        after the other) until ``limit`` have matched; only their texts are read,
+        and their excerpts found by one search over them all.
+        """
+        from .hits import QueryMatcher, library_numbers, stored_texts
         from .terms import term_expressions, unpack_numbers
 
+        if limit <= 0:
+            return []
         matcher = QueryMatcher(query)
         expressions = term_expressions(query, self._algorithms())
         connection = self._connection
+        groups: list[str] = []
         for number, expression in enumerate(expressions):
-            if expression is not None:
-                matcher.confirm(number, (
-                    (word_number, word, algorithm or None)
-                    for word_number, word, algorithm in connection.execute(
-                        "SELECT v.id, v.word, v.algorithm FROM vocabulary_forms "
-                        "JOIN vocabulary v ON v.id = vocabulary_forms.rowid "
-                        "WHERE vocabulary_forms MATCH ?", (expression,))))
-        if not matcher.possible or limit <= 0:
-            return []
-        where, parameters = _filtered(filters, "AND")
-        # Ranked by number alone: sorting the rows with their texts would carry them all.
-        sql = (f"SELECT d.id, bm25(words, {STEMS_WEIGHT}, {FORMS_WEIGHT}) AS score "
-               "FROM words JOIN documents d ON d.id = words.rowid "
-               f"WHERE words MATCH ? {where} ORDER BY score, d.date DESC, d.path "
-               "LIMIT ? OFFSET ?")
-        expression = " AND ".join(part for part in expressions if part is not None)
-        results: list[Result] = []
-        offset = 0
-        page = max(limit + limit // 2, 10)
-        while len(results) < limit:
-            rows = connection.execute(sql, (expression, *parameters, page, offset)).fetchall()
-            for document, score in rows:
-                vocabulary, sequences = connection.execute(
-                    "SELECT vocabulary, sequences FROM documents WHERE id = ?",
-                    (document,)).fetchone()
+            if expression is None:
+                return []
+            words = connection.execute(
+                "SELECT v.id, v.word, v.algorithm, vocabulary_forms.tokens "
+                "FROM vocabulary_forms JOIN vocabulary v ON v.id = vocabulary_forms.rowid "
+                "WHERE vocabulary_forms MATCH ?", (expression,)).fetchall()
+            matcher.confirm(number, ((word_number, word, algorithm or None)
+                                     for word_number, word, algorithm, _ in words))
+            confirmed = matcher.words[number]
+            if not confirmed:
+                return []
+            groups.append(_stems_expression(
+                tokens.split(" ", 1)[0] for word_number, _, _, tokens in words
+                if word_number in confirmed) or expression)
+        # Most briefings ranked are confirmed: the first few times ``limit`` are read,
+        # and all of them only when those run out.
+        ranked, complete = self._ranked(groups, filters, 4 * limit + 40)
+        chosen: list[tuple[int, float, list[int]]] = []
+        start, step = 0, max(limit + limit // 2, 16)
+        while len(chosen) < limit:
+            if start >= len(ranked):
+                if complete:
+                    break
+                ranked, complete = self._ranked(groups, filters, None)
+                continue
+            page = ranked[start:start + step]
+            start += len(page)
+            step = min(step * 2, 4096)
+            stored = {row[0]: row[1:] for row in connection.execute(
+                "SELECT id, vocabulary, sequences FROM documents WHERE id IN "
+                f"({', '.join('?' * len(page))})", [document for document, _ in page])}
+            for document, score in page:
+                vocabulary, sequences = stored[document]
                 matching = matcher.matching(library_numbers(vocabulary),
                                             unpack_numbers(sequences))
-                if not matching:
-                    continue
-                path, valid, date, card, texts = connection.execute(
-                    "SELECT path, valid, date, card, texts FROM documents WHERE id = ?",
-                    (document,)).fetchone()
-                entry = _entry(path, valid, date, card)
-                shown = matcher.hits(unpack_texts(texts), entry.language, matching[:hits])
-                results.append(Result(entry, score, shown, len(matching)))
-                if len(results) == limit:
-                    break
-            if len(rows) < page:
-                break
-            offset += page
-            page *= 2
-        return results
+                if matching:
+                    chosen.append((document, score, matching))
+                    if len(chosen) == limit:
+                        break
+        if not chosen:
+            return []
+        rows = {row[0]: row[1:] for row in connection.execute(
+            "SELECT id, path, valid, date, card, texts FROM documents WHERE id IN "
+            f"({', '.join('?' * len(chosen))})", [document for document, _, _ in chosen])}
+        entries = []
+        shown = []
+        for document, _, matching in chosen:
+            path, valid, date, card, texts = rows[document]
+            entry = _entry(path, valid, date, card)
+            entries.append(entry)
+            shown.append((stored_texts(texts, matching[:hits]), entry.language))
+        return [Result(entry, score, found, len(matching))
+                for entry, (_, score, matching), found in zip(
+                    entries, chosen, matcher.hits_of(shown), strict=True)]
+
+    def _ranked(self, groups: list[str], filters: Filters,
+                first: int | None) -> tuple[list[tuple[int, float]], bool]:
+        """The valid briefings with every group (a ``MATCH`` expression per query word),
+        best first, with their rank (see :meth:`search`): the ``first`` of them (all,
+        for ``None``), and whether that is all of them."""
+        connection = self._connection
+        expression = " AND ".join(groups)
+        # One more than asked for says whether there are more.
+        limit = -1 if first is None else first + 1
+        if self._weightless(groups):
+            # Every briefing that matches ranks alike: the latest first (an index in
+            # that order; no row of documents, which hold the texts, is read).
+            narrowed, parameters = _facet_filter(filters, "d.id")
+            row = connection.execute(
+                "SELECT group_concat(id) FROM (SELECT d.id AS id FROM documents d "
+                "INDEXED BY documents_by_date WHERE d.valid = 1 AND +d.id IN "
+                f"(SELECT rowid FROM words WHERE words MATCH ?) {narrowed} "
+                "ORDER BY d.date DESC, d.path LIMIT ?)",
+                (expression, *parameters, limit)).fetchone()
+            ranked = [(int(document), 0.0) for document in (row[0] or "").split(",")
+                      if document]
+            if first is None or len(ranked) <= first:
+                return ranked, True
+            return ranked[:first], False
+        narrowed, parameters = _facet_filter(filters, "+words.rowid")
+        # One string, not a row per briefing: Python makes rows slowly. (The LIMIT
+        # also keeps the subquery one, where bm25() can be called.)
+        row = connection.execute(
+            "SELECT group_concat(id || ' ' || score) FROM (SELECT words.rowid AS id, "
+            f"bm25(words, {STEMS_WEIGHT}, {FORMS_WEIGHT}) AS score FROM words "
+            f"WHERE words MATCH ? {narrowed} ORDER BY score LIMIT ?)",
+            (expression, *parameters, limit)).fetchone()
+        ranked = [(int(document), float(score)) for document, score in (
+            pair.split(" ") for pair in (row[0] or "").split(",") if pair)]
+        ranked.sort(key=itemgetter(1))
+        complete = first is None or len(ranked) <= first
+        if not complete:
+            # Briefings that tie with the last one read may tie with some not read:
+            # they are left for a longer read, which orders them all by date.
+            last = ranked[-1][1]
+            ranked = [item for item in ranked if item[1] != last]
+        tied: set[int] = set()
+        for (one, score), (other, following) in pairwise(ranked):
+            if score == following:
+                tied.update((one, other))
+        if tied:  # ties: by date, latest first, then path
+            order = {document: (date, path) for document, date, path in connection.execute(
+                "SELECT id, date, path FROM documents WHERE id IN "
+                "(SELECT value FROM json_each(?))", (json.dumps(sorted(tied)),))}
+            ranked.sort(key=lambda item: order[item[0]][1] if item[0] in order else b"")
+            ranked.sort(key=lambda item: order[item[0]][0] if item[0] in order else "",
+                        reverse=True)
+            ranked.sort(key=itemgetter(1))
+        return ranked, complete
+
+    def _weightless(self, groups: list[str]) -> bool:
+        """Whether BM25 gives every query word (a ``MATCH`` group each) no weight in a
+        large library: each is in half its briefings or more (FTS5's idf is then a
+        token 1e-6) and in more than :data:`RANK_ALL_UP_TO`. Scoring every one of
+        those briefings takes FTS5 longer than a keystroke, for an order that says
+        little; they are ordered by date."""
+        connection = self._connection
+        total = connection.execute("SELECT count(*) FROM documents WHERE valid = 1").fetchone()[0]
+        if total <= 2 * RANK_ALL_UP_TO:
+            return False
+        for group in groups:
+            found = connection.execute("SELECT count(*) FROM words WHERE words MATCH ?",
+                                       (group,)).fetchone()[0]
+            if 2 * found < total or found <= RANK_ALL_UP_TO:
+                return False
+        return True
+
+
+def _stems_expression(stems: Iterable[str]) -> str | None:
+    """The FTS5 ``MATCH`` expression of the documents whose ``stems`` column holds one
+    of ``stems`` (the stems of the library's words a query word matches: a document
+    with one of those words has its stem there); ``None`` when there are too many
+    (a short prefix) or one is empty, for the query word's own alternatives instead."""
+    unique = sorted(set(stems))
+    if not unique or len(unique) > STEMS_LIMIT or "" in unique:
+        return None
+    return "{stems} : (" + " OR ".join(f'"{stem}"' for stem in unique) + ")"
+
+
+def _facet_filter(filters: Filters, column: str) -> tuple[str, list[Any]]:
+    """The condition that ``column`` (a document's id) has every facet value of
+    ``filters``, after ``AND``, and its parameters."""
+    conditions = []
+    parameters: list[Any] = []
+    for kind, key in filters.values:
+        conditions.append(f"AND {column} IN (SELECT document FROM facets "
+                          "WHERE kind = ? AND key = ?)")
+        parameters += [FacetKind(kind).value, key]
+    return " ".join(conditions), parameters
 
 
 def _filtered(filters: Filters, joiner: str = "WHERE") -> tuple[str, list[Any]]:

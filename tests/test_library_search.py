@@ -1,0 +1,71 @@
+"""How the library index ranks and pages a search (``SqliteIndex.search``): BM25 with
+ties by date, a query of words in most of a large library by date, and briefings
+found past the first ones read when those do not hold the phrase."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing.library import open_library, sqlite_index
+from briefing.library.sqlite_index import SqliteIndex
+
+
+def briefing(title: str, summary: str, date: str) -> str:
+    """A small valid briefing in English."""
+    return (f"briefing: 1\nlanguage: en\ntitle: {json.dumps(title)}\n"
+            f"date: {date}\nsummary: {json.dumps(summary)}\n")
+
+
+def library(tmp_path: Path, files: dict[str, str]) -> SqliteIndex:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    index = open_library(str(folder), cache=tmp_path / "cache")
+    index.scan(workers=1)
+    return index
+
+
+def found(index: SqliteIndex, query: str, limit: int = 20) -> list[str]:
+    return [result.entry.path for result in index.search(query, limit=limit)]
+
+
+def test_bm25_then_date_then_path(tmp_path: Path) -> None:
+    index = library(tmp_path, {
+        "often.yaml": briefing("Often", "Ferry, ferry and the ferry.", "2020-01-01"),
+        "new-b.yaml": briefing("B", "A ferry.", "2024-01-01"),
+        "new-a.yaml": briefing("A", "A ferry.", "2024-01-01"),
+        "old.yaml": briefing("Old", "A ferry.", "2019-01-01"),
+        **{f"other{number}.yaml": briefing("Other", "Rail news.", "2025-01-01")
+           for number in range(4)},
+    })
+    assert found(index, "ferry") == ["often.yaml", "new-a.yaml", "new-b.yaml", "old.yaml"]
+
+
+def test_words_in_most_of_a_large_library_rank_by_date(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {f"{number}.yaml": briefing(
+        f"B{number}", "Ferry " * (1 + number % 3) + "news.", f"20{10 + number}-01-01")
+        for number in range(6)}
+    files["rail.yaml"] = briefing("Rail", "Rail news.", "2030-01-01")
+    index = library(tmp_path, files)
+    by_count = found(index, "ferry")
+    assert by_count[:2] == ["5.yaml", "2.yaml"]  # three times each: the later first
+    monkeypatch.setattr(sqlite_index, "RANK_ALL_UP_TO", 1)
+    dated = index.search("ferry")
+    assert [result.entry.path for result in dated] == [f"{n}.yaml" for n in range(5, -1, -1)]
+    assert {result.rank for result in dated} == {0.0}
+    assert found(index, "news") == ["rail.yaml", *(f"{n}.yaml" for n in range(5, -1, -1))]
+
+
+def test_briefings_past_the_first_read_are_found(tmp_path: Path) -> None:
+    files = {f"near{number:02d}.yaml": briefing(
+        "Near", "Middle of the corridor. " * 3, "2025-01-01") for number in range(80)}
+    files["far.yaml"] = briefing("Far", "Words. " * 200 + "The Middle Corridor.", "2001-01-01")
+    index = library(tmp_path, files)
+    assert found(index, "middle corridor", limit=1) == ["far.yaml"]
+    assert found(index, "middle corr", limit=2) == ["far.yaml"]
+    assert len(found(index, "middle", limit=100)) == 81
