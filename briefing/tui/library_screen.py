@@ -19,6 +19,7 @@ its briefing), so the screen never waits for the database.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import events, on, work
@@ -128,6 +129,8 @@ class LibraryScreen(Screen[None]):
         """The folder's files when last looked at (``None``: not yet)."""
         self._watching = False
         """Whether the folder is being looked at (a worker)."""
+        self._next_look = 0.0
+        """When the folder may be looked at again (``time.monotonic``)."""
         self._shown_count = 0
         """Briefings in the list shown (those the filter typed leaves)."""
 
@@ -170,32 +173,36 @@ class LibraryScreen(Screen[None]):
         """Read the list (and the facets) under the facets picked, in a thread;
         ``keep``: the cursor stays on its briefing."""
         self._loads += 1
-        self._read(self._loads, self.view.filters, keep)
+        # Counting the facets takes longer than the list: only when they are seen.
+        facets = self.view.facets_shown or bool(self.view.filters.values)
+        self._read(self._loads, self.view.filters, keep, facets)
 
     @work(thread=True, exclusive=True, group="library-read", exit_on_error=False)
-    def _read(self, number: int, filters: Filters, keep: bool) -> None:
+    def _read(self, number: int, filters: Filters, keep: bool, with_facets: bool) -> None:
         index = self.index.reopen()
         try:
             entries = index.entries(filters)
             total = len(index.states()) if filters.values else len(entries)
-            facets = index.facets(filters)
+            facets = index.facets(filters) if with_facets else None
         finally:
             index.close()
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, number, entries, total, facets, keep)
 
     def _loaded(self, number: int, entries: list[Entry], total: int,
-                facets: dict[FacetKind, list[FacetCount]], keep: bool) -> None:
+                facets: dict[FacetKind, list[FacetCount]] | None, keep: bool) -> None:
         if number != self._loads:
             return  # a later read is coming
+        same = entries == self._entries
         self._entries = entries
         self._total = total
-        self._facets = facets
-        self.query_one(FacetList).show(facets, self.view.filters)
-        if not self._showing_results():
-            self._show(keep=keep)
+        if facets is not None:
+            self._facets = facets
+            self.query_one(FacetList).show(facets, self.view.filters)
+        if same or self._showing_results():
+            self._show_header()  # a large list is not made again for nothing
         else:
-            self._show_header()
+            self._show(keep=keep)
 
     def _search(self, *, keep: bool = False) -> None:
         """Search the library for what is typed, in a thread (a search started
@@ -228,7 +235,7 @@ class LibraryScreen(Screen[None]):
     def check_files(self) -> None:
         """Look at the library's folder for changes (in a thread), unless already
         looking or another screen is on top."""
-        if self._watching or not self.is_current:
+        if self._watching or not self.is_current or monotonic() < self._next_look:
             return
         self._watching = True
         self._watch(self._seen)
@@ -241,8 +248,11 @@ class LibraryScreen(Screen[None]):
         from ..library.files import library_files
 
         changed = False
+        started = monotonic()
         try:
             files = library_files(self.index.root)
+            # A large folder is looked at less often: at most a tenth of the time.
+            self._next_look = started + 10 * (monotonic() - started)
             if files != seen:
                 index = self.index.reopen()
                 try:
