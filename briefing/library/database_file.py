@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Changed whenever what is stored changes (tables, or the analysis of words): an
 index of another version is rebuilt."""
 
@@ -54,6 +54,8 @@ CREATE TABLE documents (
 -- (the list, and the briefings in date order) is read from these indexes instead.
 CREATE INDEX documents_listed ON documents (path, valid, date, card);
 CREATE INDEX documents_by_date ON documents (valid, date DESC, path);
+-- What a scan compares with the folder's files, read without reading the rows.
+CREATE INDEX documents_state ON documents (path, mtime_ns, size, digest);
 CREATE TABLE vocabulary (
     id INTEGER PRIMARY KEY,
     word TEXT NOT NULL,

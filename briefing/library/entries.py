@@ -158,9 +158,11 @@ class IndexedBriefing(NamedTuple):
     """The other forms of the words (normal forms, transliterations), each once."""
     algorithms: tuple[str, ...]
     """The stemming algorithms its words were stemmed by."""
-    vocabulary: tuple[tuple[str, str, str], ...]
-    """Each distinct word: as written, the algorithm of its text (``""``: none), and
-    its tokens (see :mod:`briefing.library.terms`)."""
+    vocabulary: str
+    """Each distinct word, one a line: the algorithm of its text (``""``: none), a
+    tab, and the word as written (see :mod:`briefing.library.terms`)."""
+    tokens: str
+    """Each distinct word's tokens, one a line, in the order of ``vocabulary``."""
     sequences: bytes
     """Each text's words as numbers in ``vocabulary`` (``terms.pack_numbers``)."""
 

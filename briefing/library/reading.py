@@ -12,6 +12,7 @@ module-level function of picklable arguments.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Iterable
@@ -75,7 +76,15 @@ def read_files(
     root: str, files: Iterable[tuple[str, FileState, bytes]],
 ) -> list[IndexedBriefing | FileState]:
     """:func:`read_file` for each of ``files`` (a worker process's share)."""
-    return [read_file(root, path, state, known) for path, state, known in files]
+    # Reading makes many small objects and no reference cycles: the cyclic garbage
+    # collector, left on, would walk them (and the word caches) again and again.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [read_file(root, path, state, known) for path, state, known in files]
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _invalid(
@@ -85,7 +94,7 @@ def _invalid(
     problem = Problem(message or (first.message if first else "cannot be read"),
                       first.line if first else None, first.column if first else None)
     entry = Entry(path, False, problem, "", {}, "", {}, {}, 0, 0, ())
-    return IndexedBriefing(path, state, entry, (), b"", "", "", (), (), b"")
+    return IndexedBriefing(path, state, entry, (), b"", "", "", (), "", "", b"")
 
 
 def indexed(path: str, state: FileState, briefing: Briefing) -> IndexedBriefing:
@@ -110,7 +119,7 @@ def indexed(path: str, state: FileState, briefing: Briefing) -> IndexedBriefing:
     )
     return IndexedBriefing(path, state, entry, _facets(briefing), pack_texts(texts),
                            words.stems, words.forms, words.algorithms, words.vocabulary,
-                           pack_numbers(words.sequences))
+                           words.tokens, pack_numbers(words.sequences))
 
 
 def _values(text: Text | None) -> dict[str, str]:

@@ -60,6 +60,12 @@ __all__ = [
 ]
 
 
+READ_EVERY_WORD_FROM = 50
+"""Briefings written at once from which the library's every word is read, rather
+than each of theirs looked up."""
+_json = json.JSONEncoder(ensure_ascii=False).encode
+"""JSON for what is stored (one encoder made once: ``json.dumps`` makes one a call)."""
+
 STEMS_WEIGHT, FORMS_WEIGHT = 1.0, 0.5
 """BM25 weights of the columns: a word counted in the text weighs more than a form
 listed once."""
@@ -126,8 +132,11 @@ class SqliteIndex(LibraryIndex):
         ``sqlite3.DatabaseError`` for a damaged one or one of another version."""
         super().__init__(root)
         self.path = path
-        self._numbers: dict[tuple[str, str], int] | None = None
-        """The library's number of each word, while writing (read when first needed)."""
+        self._numbers: dict[str, int] | None = None
+        """The library's number of each word (by ``algorithm<tab>word``) while writing:
+        every word once a large batch has been written (:attr:`_every_number`), else
+        those looked up so far."""
+        self._every_number = False
         # Autocommit: transactions are begun and ended explicitly, one per batch.
         connection = sqlite3.connect(path, timeout=30, isolation_level=None,
                                      check_same_thread=False)
@@ -195,25 +204,60 @@ class SqliteIndex(LibraryIndex):
         connection.execute("COMMIT")
 
     def _library_numbers(self, connection: sqlite3.Connection,
-                         vocabulary: Sequence[tuple[str, str, str]]) -> bytes:
-        """The library's number of each word of ``vocabulary`` (new words are added),
-        packed."""
+                         briefings: Sequence[IndexedBriefing]) -> list[bytes]:
+        """The library's number of each word of each of ``briefings``' vocabulary,
+        packed; new words are added to the library's."""
         numbers = self._numbers
-        if numbers is None:
-            rows = connection.execute("SELECT word, algorithm, id FROM vocabulary")
-            numbers = self._numbers = {(word, algorithm): number
-                                       for word, algorithm, number in rows}
-        found = array("q")
-        for word, algorithm, tokens in vocabulary:
-            number = numbers.get((word, algorithm))
-            if number is None:
-                cursor = connection.execute(
-                    "INSERT INTO vocabulary (word, algorithm) VALUES (?, ?)", (word, algorithm))
-                number = numbers[(word, algorithm)] = cursor.lastrowid or 0
-                connection.execute("INSERT INTO vocabulary_forms (rowid, tokens) VALUES (?, ?)",
-                                   (number, tokens))
-            found.append(number)
-        return found.tobytes()
+        if numbers is None or (len(briefings) >= READ_EVERY_WORD_FROM
+                               and not self._every_number):
+            # Many briefings: every word of the library, read once, then looked up in
+            # memory. A few (a rescan's changes): each of their words looked up.
+            numbers = self._numbers = {}
+            self._every_number = len(briefings) >= READ_EVERY_WORD_FROM
+            if self._every_number:
+                numbers.update(connection.execute(
+                    "SELECT algorithm || char(9) || word, id FROM vocabulary"))
+        next_number = 0
+        added: list[tuple[int, str, str]] = []
+        added_tokens: list[tuple[int, str]] = []
+        packed = []
+        for briefing in briefings:
+            if not briefing.vocabulary:
+                packed.append(b"")
+                continue
+            keys = briefing.vocabulary.split("\n")
+            found: list[Any] = list(map(numbers.get, keys))  # words seen before: C speed
+            if None in found:
+                tokens = briefing.tokens.split("\n")
+                for at, number in enumerate(found):
+                    if number is not None:
+                        continue
+                    key = keys[at]
+                    algorithm, word = key.split("\t", 1)
+                    if not self._every_number:
+                        row = connection.execute(
+                            "SELECT id FROM vocabulary WHERE word = ? AND algorithm = ?",
+                            (word, algorithm)).fetchone()
+                        if row is not None:
+                            numbers[key] = found[at] = row[0]
+                            continue
+                    if not next_number:
+                        next_number = connection.execute(
+                            "SELECT coalesce(max(id), 0) + 1 FROM vocabulary").fetchone()[0]
+                    numbers[key] = found[at] = next_number
+                    added.append((next_number, word, algorithm))
+                    added_tokens.append((next_number, tokens[at]))
+                    next_number += 1
+            packed.append(array("q", found).tobytes())
+        connection.executemany("INSERT INTO vocabulary (id, word, algorithm) VALUES (?, ?, ?)",
+                               added)
+        connection.executemany("INSERT INTO vocabulary_forms (rowid, tokens) VALUES (?, ?)",
+                               added_tokens)
+        return packed
+
+    def _invalid_count(self) -> int:
+        row = self._connection.execute("SELECT count(*) FROM documents WHERE valid = 0")
+        return int(row.fetchone()[0])
 
     def states(self) -> dict[str, FileState]:
         """See :meth:`LibraryIndex.states`."""
@@ -227,12 +271,12 @@ class SqliteIndex(LibraryIndex):
         """See :meth:`LibraryIndex.upsert`."""
         with self._transaction() as connection:
             algorithms: set[str] = set()
-            for briefing in briefings:
+            for briefing, numbers in zip(
+                    briefings, self._library_numbers(connection, briefings), strict=True):
                 key = _path_key(briefing.path)
                 entry, state = briefing.entry, briefing.state
                 values = (state.mtime_ns, state.size, state.digest, int(entry.valid),
-                          entry.date, _card(entry), briefing.texts,
-                          self._library_numbers(connection, briefing.vocabulary),
+                          entry.date, _card(entry), briefing.texts, numbers,
                           briefing.sequences)
                 row = connection.execute("SELECT id FROM documents WHERE path = ?",
                                          (key,)).fetchone()
@@ -256,8 +300,7 @@ class SqliteIndex(LibraryIndex):
                 connection.executemany(
                     "INSERT OR IGNORE INTO facets (kind, key, document, labels) "
                     "VALUES (?, ?, ?, ?)",
-                    [(facet.kind.value, facet.key, document,
-                      json.dumps(facet.labels, ensure_ascii=False))
+                    [(facet.kind.value, facet.key, document, _json(facet.labels))
                      for facet in briefing.facets])
                 algorithms.update(briefing.algorithms)
             connection.executemany(
@@ -502,12 +545,12 @@ def _filtered(filters: Filters, joiner: str = "WHERE") -> tuple[str, list[Any]]:
 def _card(entry: Entry) -> str:
     """What a library list shows of ``entry`` but its path, validity and date, as JSON."""
     problem = entry.problem
-    return json.dumps({
+    return _json({
         "language": entry.language, "title": entry.title, "location": entry.location,
         "outlet": entry.outlet, "participants": entry.participants,
         "figures": entry.figures, "tags": entry.tags,
         "problem": list(problem) if problem is not None else None,
-    }, ensure_ascii=False)
+    })
 
 
 def _entry(path: bytes, valid: int, date: str, card: str) -> Entry:

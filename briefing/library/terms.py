@@ -48,6 +48,8 @@ class _Forms(dict[str, str]):
         self.algorithm = algorithm
         self.extra: dict[str, tuple[str, ...] | None] = {}
         self.algorithms: dict[str, str | None] = {}
+        self.tokens: dict[str, str] = {}
+        """Each word's tokens, the stem first (words search skips have none)."""
 
     def __missing__(self, raw: str) -> str:
         word: Word = analyse_word(raw, self.algorithm)
@@ -61,8 +63,9 @@ class _Forms(dict[str, str]):
         others.discard(stem)
         others.discard("")
         self[raw] = stem
-        self.extra[raw] = tuple(sorted(others))
+        self.extra[raw] = extra = tuple(sorted(others))
         self.algorithms[raw] = word.algorithm
+        self.tokens[raw] = " ".join((stem, *extra))
         return stem
 
 
@@ -87,9 +90,13 @@ class DocumentWords(NamedTuple):
     """The other forms of the words (normal forms, transliterations), each once."""
     algorithms: tuple[str, ...]
     """The stemming algorithms its words were stemmed by."""
-    vocabulary: tuple[tuple[str, str, str], ...]
-    """Each distinct word as written, the algorithm of its text (``""`` for none) and
-    its tokens (separated by spaces): what finds it for a query word."""
+    vocabulary: str
+    """Each distinct word, one a line: the algorithm of its text (``""`` for none), a
+    tab, and the word as written. (Plain strings: they cross from a worker process
+    at little cost.)"""
+    tokens: str
+    """Each distinct word's tokens (separated by spaces; its stem first), one a line,
+    in the order of ``vocabulary``: what finds it for a query word."""
     sequences: tuple[tuple[int, ...], ...]
     """For each text, its words as numbers in ``vocabulary``, without the words
     search skips: what checks a phrase without reading the text again."""
@@ -101,35 +108,47 @@ def document_words(texts: Iterable[tuple[str, str | None]]) -> DocumentWords:
     stems: list[str] = []
     extra: set[str] = set()
     algorithms: set[str] = set()
-    numbers: dict[tuple[str, str | None], int] = {}
-    vocabulary: list[tuple[str, str, str]] = []
+    vocabulary: list[str] = []
+    tokens: list[str] = []
     sequences: list[tuple[int, ...]] = []
+    # Per algorithm: each word's number in ``vocabulary`` (-1 for a word search
+    # skips), and the words skipped. The work per word is done by C loops (join,
+    # map, set operations); Python code runs once per distinct word of the document.
+    numbered: dict[str | None, tuple[dict[str, int], set[str]]] = {}
     for text, algorithm in texts:
         words = find_words(text)
         if not words:
             sequences.append(())
             continue
         forms = _forms(algorithm)
-        stems.append(" ".join(map(forms.__getitem__, words)))
-        others, used = forms.extra, forms.algorithms
-        sequence = []
-        for raw in words:
-            key = (raw, algorithm)
-            number = numbers.get(key)
-            if number is None:
+        stems.append(" ".join(map(forms.__getitem__, words)))  # analyses new words
+        known = numbered.get(algorithm)
+        if known is None:
+            known = numbered[algorithm] = ({}, set())
+        numbers, skipped = known
+        fresh = set(words).difference(numbers)
+        if fresh:
+            others, used, tokens_of = forms.extra, forms.algorithms, forms.tokens
+            prefix = f"{algorithm or ''}\t"
+            for raw in sorted(fresh):
                 more = others[raw]
                 if more is None:
+                    numbers[raw] = -1
+                    skipped.add(raw)
                     continue
-                number = numbers[key] = len(numbers)
-                vocabulary.append((raw, algorithm or "", " ".join((forms[raw], *more))))
+                numbers[raw] = len(vocabulary)
+                vocabulary.append(prefix + raw)
+                tokens.append(tokens_of[raw])
                 extra.update(more)
                 used_by = used[raw]
                 if used_by is not None:
                     algorithms.add(used_by)
-            sequence.append(number)
-        sequences.append(tuple(sequence))
+        if skipped and not skipped.isdisjoint(words):
+            sequences.append(tuple(numbers[raw] for raw in words if raw not in skipped))
+        else:
+            sequences.append(tuple(map(numbers.__getitem__, words)))
     return DocumentWords(" ".join(stems), " ".join(sorted(extra)), tuple(sorted(algorithms)),
-                         tuple(vocabulary), tuple(sequences))
+                         "\n".join(vocabulary), "\n".join(tokens), tuple(sequences))
 
 
 def term_expressions(query: str, algorithms: Iterable[str]) -> list[str | None]:
