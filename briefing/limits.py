@@ -1,20 +1,29 @@
 """Bounds on what a briefing file may contain, so that no file can hang the
 program or exhaust memory. ``docs/format.md`` states the same numbers (a test
-keeps them in sync)."""
+keeps them in sync).
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
-"""Largest briefing file read, in bytes (16 MiB)."""
+The size limits are what the budgets of issue 11 hold for on a 2-core machine
+(``benchmarks/bench_sizes.py`` and ``bench_tui_sizes.py`` make files at these
+limits): ``briefing summary`` of any file within them in at most 10 s, and the
+viewer never busy for more than 100 ms at a time, a search's count shown
+within a second. A real briefing is tens of kilobytes, with tens of items a list.
+"""
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Largest briefing file read, in bytes (2 MiB): the viewer's search reads all
+its text at the first key, in about half a second at this size."""
 
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists (the format itself needs 5)."""
 
-MAX_LIST_ITEMS = 100_000
-"""Most items in any one list (participants, figures, ...)."""
+MAX_LIST_ITEMS = 3_000
+"""Most items in any one list (participants, figures, ...): the viewer lays out
+a table of them as it opens (about 70 ms for 3,000 participants)."""
 
-MAX_TEXT_LENGTH = 100_000
+MAX_TEXT_LENGTH = 10_000
 """Most characters in one text or string value (a title, a name, a paragraph), so
-that one value cannot take gigabytes to lay out; ``x-`` values, never shown, may
-be longer."""
+that laying out one value on screen stays within a keystroke's time (a text
+of 100,000 characters took seconds); ``x-`` values, never shown, may be longer."""
 
 MAX_NUMBER_DIGITS = 30
 """Most digits in a number, so a huge integer cannot stall conversion."""
@@ -22,9 +31,10 @@ MAX_NUMBER_DIGITS = 30
 MAX_SOURCE_TEXT_BYTES = 4 * 1024 * 1024
 """Largest source article (``source.text``) read, in bytes (4 MiB)."""
 
-MAX_NODES = 750_000
+MAX_NODES = 100_000
 """Most values in a file (every key, scalar, list and mapping counts as one), so
-that a file of tiny entries cannot take seconds to read or fill memory."""
+that a file of tiny entries cannot take seconds to read or fill memory, nor a
+file of many lists at their limit seconds to summarise."""
 
 MAX_PROBLEMS = 1000
 """Most problems reported for one file; checking stops after that many."""

@@ -47,10 +47,11 @@ TIME_LIMIT = 3.0
 
 Processor time, not wall time: the suite runs tests side by side on a small
 machine, where a busy neighbour stretches wall time but not the work done.
-A child that hangs is still caught, by ``run_briefing``'s ``timeout``. The
-slowest case, 15 MB of tiny entries refused at ``MAX_NODES``, takes about
-1.4 s on an idle 2-core machine but measured up to 2.7 s with both cores
-busy (processor time grows too when cores are shared); 3 s keeps the margin."""
+A child that hangs is still caught, by ``run_briefing``'s ``timeout``. Under
+the old limits, 15 MB of tiny entries refused at 750,000 values took about
+1.4 s on an idle 2-core machine but up to 2.7 s with both cores busy
+(processor time grows too when cores are shared); the limits are lower now,
+and 3 s keeps the margin."""
 
 EXPECT = "# expect: "
 """Starts a line of a corpus file's header: one line the command must print."""

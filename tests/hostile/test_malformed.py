@@ -244,8 +244,8 @@ GENERATED: dict[str, Generated] = {
         _article(os.mkfifo),
         ("{file}:5:9: the source text 'article.txt' is a named pipe (FIFO), not a file",),
     ),
-    "15 MB of tiny mapping entries": Generated(
-        _text(_tiny_entries(1_150_000)),
+    "tiny mapping entries past the limit on values": Generated(
+        _text(_tiny_entries(_PAST_NODES_ENTRY + 1000)),
         (
             f"{{file}}:{5 + _PAST_NODES_ENTRY}:12: the file holds more than {MAX_NODES:,} values "
             "(keys, texts, lists and mappings); a briefing may hold at most that many",
@@ -293,8 +293,8 @@ GENERATED: dict[str, Generated] = {
             f"(more than {MAX_DEPTH} levels)",
         ),
     ),
-    "a million {a: ": Generated(
-        _text("{a: " * 1_000_000),
+    "half a million {a: ": Generated(
+        _text("{a: " * 500_000),  # 2,000,000 bytes: within the size limit
         (f"{{file}}:1:{4 * MAX_DEPTH + 1}: nested too deeply (more than {MAX_DEPTH} levels)",),
     ),
     "a million - ": Generated(
