@@ -288,6 +288,8 @@ def _quick_options(args: list[str]) -> SimpleNamespace | None:
         if names and all(map(_is_operand, names)):
             return SimpleNamespace(command="validate", files=names, func=_validate)
         return None
+    if args[:1] == ["search"]:
+        return _quick_search(args[1:])
     if args[:1] != ["summary"]:
         return None
     from .cli_commands import _summary
@@ -313,6 +315,45 @@ def _quick_options(args: list[str]) -> SimpleNamespace | None:
         return None
     return SimpleNamespace(command="summary", file=files[0], lang=values.get("--lang"),
                            width=width, func=_summary)
+
+
+def _quick_search(args: list[str]) -> SimpleNamespace | None:
+    """The options of ``search QUERY [DIR] [--json] [--limit N]`` as argparse would
+    read them (each option at most once); ``None`` for anything else."""
+    from types import SimpleNamespace
+
+    operands: list[str] = []
+    values: dict[str, str] = {}
+    after_option = False
+    rest = iter(args)
+    for arg in rest:
+        if _is_operand(arg) and arg != STDIN_ARGUMENT:
+            if operands and after_option:
+                return None  # argparse reads QUERY and DIR in one run of operands
+            operands.append(arg)
+            after_option = False
+            continue
+        after_option = True
+        name, equals, value = arg.partition("=")
+        if name in values or name not in ("--json", "--limit") or (name == "--json" and equals):
+            return None
+        if name == "--limit" and not equals:
+            following = next(rest, None)
+            if following is None or not _is_operand(following):
+                return None
+            value = following
+        values[name] = value
+    try:
+        limit = int(values.get("--limit", "20"))
+    except ValueError:
+        return None
+    if not 1 <= len(operands) <= 2:
+        return None
+    from .cli_commands import _search
+
+    return SimpleNamespace(command="search", query=operands[0],
+                           folder=operands[1] if len(operands) == 2 else None,
+                           json="--json" in values, limit=limit, func=_search)
 
 
 def _is_operand(arg: str) -> bool:

@@ -40,7 +40,7 @@ WORDS = ["summary", "validate", "schema", "x.yaml", "-", "", "a b", "ru", "80", 
          "1000", "1001", "z", " 80 ", "٨٠", "-5", "-x y", "--", "-h", "--help", "--lang",
          "--width", "--lang=ru", "--lang=", "--lang=-x", "--width=80", "--width=", "--width=5",
          "--wid", "--l", "--lang=a=b", "-o", "--force", "--version", "--json", "--strict",
-         "--js", "--json=1"]
+         "--js", "--json=1", "search", "--limit", "--limit=3", "--limit=", "3"]
 
 
 def argparse_options(args: list[str]) -> SimpleNamespace | None:
@@ -58,13 +58,14 @@ def argparse_options(args: list[str]) -> SimpleNamespace | None:
 def options_read(options: SimpleNamespace) -> dict[str, object]:
     """The options a command reads."""
     names = {"summary": ("file", "lang", "width"), "validate": ("files",),
-             "check": ("files", "json", "strict")}[options.command]
+             "check": ("files", "json", "strict"),
+             "search": ("query", "folder", "json", "limit")}[options.command]
     return {"command": options.command, "func": options.func,
             **{name: getattr(options, name) for name in names}}
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.sampled_from(["summary", "validate", "check"]),
+@given(st.sampled_from(["summary", "validate", "check", "search"]),
        st.lists(st.sampled_from(WORDS), max_size=6))
 def test_the_quick_options_are_what_argparse_reads(command: str, rest: list[str]) -> None:
     """Whatever the quick reading accepts, argparse reads the same way; what it
@@ -84,6 +85,9 @@ def test_the_quick_options_are_what_argparse_reads(command: str, rest: list[str]
     ["summary", "--width=100", "--lang=en", "x.yaml"],
     ["validate", "a.yaml", "-", "b.yaml"],
     ["check", "--strict", "a.yaml", "-", "--json"],
+    ["search", "middle corr"],
+    ["search", "middle corr", "lib", "--json", "--limit", "5"],
+    ["search", "--limit=5", "middle corr", "lib"],
 ])
 def test_the_common_shapes_are_read_without_argparse(args: list[str]) -> None:
     quick, full = cli._quick_options(list(args)), argparse_options(args)

@@ -21,7 +21,6 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from multiprocessing.context import BaseContext
 
 from .entries import (
     NO_FILTERS,
@@ -35,6 +34,10 @@ from .entries import (
     ScanReport,
 )
 from .files import library_files
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (or multiprocessing)
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 Progress = Callable[[int, int], None]
 """Told ``(files read, files to read)`` as a scan goes."""
@@ -141,7 +144,8 @@ class LibraryIndex(ABC):
             done = 0
             if progress is not None:
                 progress(0, len(todo))
-            for batch in _read(self.root, todo, workers):
+            # Nothing to read (a search's scan, mostly): the reader is not even imported.
+            for batch in _read(self.root, todo, workers) if todo else ():
                 briefings = [item for item in batch if isinstance(item, IndexedBriefing)]
                 touched = [(path, item) for (path, _, _), item in zip(
                     todo[done:done + len(batch)], batch, strict=True)

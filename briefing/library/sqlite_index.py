@@ -479,9 +479,13 @@ class SqliteIndex(LibraryIndex):
             if score == following:
                 tied.update((one, other))
         if tied:  # ties: by date, latest first, then path
-            order = {document: (date, path) for document, date, path in connection.execute(
-                "SELECT id, date, path FROM documents WHERE id IN "
-                "(SELECT value FROM json_each(?))", (json.dumps(sorted(tied)),))}
+            order: dict[int, tuple[str, bytes]] = {}
+            numbers = sorted(tied)
+            for start in range(0, len(numbers), 500):
+                some = numbers[start:start + 500]
+                order.update((document, (date, path)) for document, date, path in
+                             connection.execute("SELECT id, date, path FROM documents WHERE "
+                                                f"id IN ({', '.join('?' * len(some))})", some))
             ranked.sort(key=lambda item: order[item[0]][1] if item[0] in order else b"")
             ranked.sort(key=lambda item: order[item[0]][0] if item[0] in order else "",
                         reverse=True)
