@@ -13,7 +13,10 @@ Issue 11's shapes, each as large as every limit of ``docs/format.md``
   country as a list (and the file's values) may hold;
 - ``figures``: as many figures of both signs;
 - ``words``: outcomes of short words, each as long as a text may be, filling
-  the file (what the viewer's search benchmark searches).
+  the file (what the viewer's search benchmark searches);
+- ``every-list``: every list of the format (participants, priorities, figures,
+  statements, timeline, outcomes, tags) as long as the limits on list items and
+  on values together allow.
 
 Each is summarised as a subprocess (``--width 100``, output to /dev/null, plain
 as when piped; ``--colour`` also forces colour, which draws the large digits),
@@ -95,7 +98,47 @@ SHAPES: dict[str, Callable[[float], str]] = {
     "figures": lambda scale: _within_size(generate_figures, round(_items(7) * scale)),
     "words": lambda scale: generate_words(round((MAX_FILE_BYTES - FILE_ROOM) * scale),
                                           MAX_TEXT_LENGTH),
+    "every-list": lambda scale: _within_size(generate_every_list,
+                                             round(_items(EVERY_LIST_VALUES) * scale)),
 }
+
+
+EVERY_LIST_VALUES = 33
+"""Values of one entry of each list in ``generate_every_list``: a participant 9, a
+priority 5, a figure 7, a statement 5, a timeline entry 5, an outcome and a tag 1."""
+
+
+def generate_every_list(count: int) -> str:
+    """``count`` entries in every list of the format."""
+    rng = random.Random(count)
+
+    def phrase(words: int) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize()
+
+    lists: dict[str, list[str]] = {name: [] for name in (
+        "participants", "priorities", "figures", "statements", "timeline", "outcomes", "tags")}
+    for index in range(count):
+        # The first 50 are the speakers of the statements, named by name.
+        name = f"Speaker {index}" if index < 50 else f"Participant {index} {phrase(2)}"
+        lists["participants"].append(
+            f"  - {{name: {name}, role: {phrase(4)}, "
+            f"organization: {phrase(3)}, country: {phrase(1)}}}\n")
+        lists["priorities"].append(f"  - {{sector: {phrase(1)} {index}, summary: {phrase(6)}}}\n")
+        lists["figures"].append(f"  - {{label: Figure {index} {phrase(3)}, "
+                                f"value: {rng.randint(-10**9, 10**10)}, unit: USD}}\n")
+        lists["statements"].append(f"  - {{by: Speaker {index % 50}, text: {phrase(8)}}}\n")
+        lists["timeline"].append(f"  - {{date: 2025-{index % 12 + 1:02d}-{index % 28 + 1:02d}, "
+                                 f"event: {phrase(5)}}}\n")
+        lists["outcomes"].append(f"  - {phrase(6)}\n")
+        lists["tags"].append(f"  - tag-{index}\n")
+    parts = ["briefing: 1\nlanguage: en\ntitle: Every list\nsummary: Generated.\n"]
+    for name, items in lists.items():
+        parts += [f"{name}:\n", *items]
+    return "".join(parts)
+
+
+_WORDS = ("trade", "corridor", "transport", "energy", "agreement", "minister", "route",
+          "investment", "region", "partnership", "logistics", "meeting")
 
 
 def generate_words(target_bytes: int, text_length: int, seed: int = 1) -> str:
