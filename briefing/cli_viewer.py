@@ -56,11 +56,9 @@ def _refused_without_terminals(name: str | None, instead: str = "summary") -> bo
 
 def _library(options: Options) -> int:
     """``briefing library [DIR]`` (and ``briefing DIR``): the library screen; Enter
-    opens a briefing in the viewer, and Esc there comes back to the list."""
-    from .errors import BriefingError
+    opens a briefing over it, and Esc there comes back to the list (one app)."""
     from .library.index import LibraryError
     from .library.sqlite_index import open_library
-    from .loader import load
     from .safe_text import shown_path
 
     folder: str = options.folder or "."
@@ -75,31 +73,15 @@ def _library(options: Options) -> int:
     except LibraryError as error:
         print(f"briefing: {error}", file=sys.stderr)
         return EXIT_INVALID
-    from .tui.app import BriefingApp
     from .tui.library_app import LibraryApp
 
-    view = None
-    scan = True
-    while True:
-        choice = LibraryApp(index, options.lang or "en", view, scan=scan).run()
-        if choice is None:
-            return EXIT_OK
-        view, scan = choice.view, False
-        try:
-            briefing = load(choice.path)
-        except BriefingError as error:  # changed since the list was read
-            _report(error)
-            return EXIT_INVALID
-        viewer = BriefingApp(choice.path, briefing, language=options.lang,
-                             query=choice.query, from_library=True)
-        printed = viewer.run()
-        if printed is not None:
-            from .summary import print_summary
+    app = LibraryApp(index, options.lang)
+    printed = app.run()
+    if printed is not None:  # `p` in a briefing: its summary, once the screen is back
+        from .summary import print_summary
 
-            print_summary(printed)
-            return EXIT_OK
-        if not viewer.back_to_library:
-            return viewer.return_code or 0
+        print_summary(printed)
+    return app.return_code or 0
 
 
 def _offer_draft(name: str, options: Options) -> int:

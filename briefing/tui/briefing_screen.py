@@ -61,16 +61,17 @@ class BriefingScreen(JumpHistory):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"search--match", "search--current"}
 
     outline: var[Outline] = var(None, init=False)  # type: ignore[arg-type]
-    """The briefing on screen, in the language on screen (bound to the app's)."""
+    """The briefing on screen, in the language on screen (set by the file's screen,
+    :class:`~briefing.tui.viewer_screen.ViewerScreen`)."""
 
     problems: var[tuple[str, ...]] = var((), init=False)
-    """What is wrong with the file on disk (bound to the app's)."""
+    """What is wrong with the file on disk."""
 
     deleted: var[bool] = var(False, init=False)
-    """Whether the file on disk is gone (bound to the app's)."""
+    """Whether the file on disk is gone."""
 
     evidence: var[EvidenceMarks | None] = var(None, init=False)
-    """The last evidence check (bound to the app's)."""
+    """The last evidence check."""
 
     def __init__(self, outline: Outline, outlines: Outlines | None = None) -> None:
         super().__init__()

@@ -1,58 +1,63 @@
-"""``briefing library [DIR]``: the library screen, with its index brought up to date.
+"""``briefing library [DIR]``: the library screen, with its index brought up to date,
+and the briefings opened from it, in one app.
 
 The app shows :class:`LibraryScreen` at once from the index as it is, updates the
 index in a worker (a scan reads only files that changed) and shows the list again
-when it is done. Its result is the briefing the reader chose (and the search to go
-on with in it), or ``None``; the command line opens that briefing in the viewer
-and, when the reader comes back (Esc), this app again where they left it.
+when it is done. Enter there opens the briefing over the list (a
+:class:`ViewerScreen`, read in a worker), at the match and with the search going
+on when it was chosen from a search; Esc there (with nothing left to clear) closes
+it, and the list is as it was: its row, its filter, its sort. Being one app, it is
+served in one browser session by ``briefing serve DIR``.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import NamedTuple
+from pathlib import Path, PurePath
+from typing import ClassVar
 
 from textual import on, work
-from textual.app import App
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
+from ..errors import BriefingError
 from ..library.index import LibraryIndex
+from ..safe_text import one_line
 from .library_screen import LibraryScreen, LibraryView
+from .messages import BackRequested
+from .viewer_app import ViewerApp
+from .viewer_screen import POLL_SECONDS, OpenedBriefing, ViewerScreen, open_briefing
 
 
-class LibraryChoice(NamedTuple):
-    """A briefing chosen in the library, the search to go on with, and where the
-    reader was in the list."""
+class LibraryApp(ViewerApp):
+    """The library of one folder, and the briefing opened from it."""
 
-    path: Path
-    query: str
-    view: LibraryView
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = [
+        "briefing_app.tcss", "library_app.tcss"]
 
-
-class LibraryApp(App[LibraryChoice | None]):
-    """The library of one folder."""
-
-    CSS_PATH = "library_app.tcss"
-    TITLE = "briefing"
-
-    def __init__(self, index: LibraryIndex, language: str = "en",
-                 view: LibraryView | None = None, *, scan: bool = True) -> None:
-        """The library of ``index`` with the interface in ``language``, at ``view``;
-        ``scan``: bring the index up to date first (in a worker)."""
+    def __init__(self, index: LibraryIndex, language: str | None = None, *,
+                 scan: bool = True, poll_seconds: float | None = POLL_SECONDS) -> None:
+        """The library of ``index``, its briefings shown in ``language`` (default: each
+        in its own; the list's interface in English); ``scan``: bring the index up to
+        date first (in a worker); ``poll_seconds``: how often an open briefing is
+        checked for changes (``None``: never)."""
         super().__init__()
         self.index = index
-        self.language = language
-        self.view = view or LibraryView()
+        self.briefing_language = language
+        """The language briefings are opened in (None: their own)."""
+        self.interface_language = language or "en"
         self.scan = scan
+        self.poll_seconds = poll_seconds
+        self.library = LibraryScreen(index, self.interface_language, LibraryView())
+        """The library's list (under the briefing open, if one is)."""
 
     def get_default_screen(self) -> Screen[None]:
-        return LibraryScreen(self.index, self.language, self.view)
+        return self.library
 
     def on_mount(self) -> None:
         if self.scan:
             self._scan()
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, group="scan")
     def _scan(self) -> None:
         """Update the index from the folder; another process updating it is left to it."""
         from ..library.sqlite_index import open_library
@@ -63,13 +68,39 @@ class LibraryApp(App[LibraryChoice | None]):
             index.scan(wait=False)
         finally:
             index.close()
-        self.call_from_thread(self._scanned)
+        self.call_from_thread(self.library.reload)
 
-    def _scanned(self) -> None:
-        screen = self.screen
-        if isinstance(screen, LibraryScreen):
-            screen.reload()
+    # ------------------------------------------------------------------ briefings
 
     @on(LibraryScreen.Open)
     def _open(self, event: LibraryScreen.Open) -> None:
-        self.exit(LibraryChoice(Path(self.index.root) / event.path, event.query, event.view))
+        self._read(event.path, event.query)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _read(self, name: str, query: str) -> None:
+        """Read the briefing chosen (in a thread: a big one must not freeze the list)."""
+        try:
+            opened = open_briefing(Path(self.index.root) / name,
+                                   language=self.briefing_language)
+        except BriefingError as error:  # changed since the list was read
+            self.call_from_thread(self._unreadable, name, error)
+            return
+        if not get_current_worker().is_cancelled:  # another was chosen meanwhile
+            self.call_from_thread(self._show, opened, query)
+
+    def _show(self, opened: OpenedBriefing, query: str) -> None:
+        if self.viewer is None:  # not opened twice by a double Enter
+            self.push_screen(ViewerScreen(opened, poll_seconds=self.poll_seconds,
+                                          query=query))
+
+    def _unreadable(self, name: str, error: BriefingError) -> None:
+        problem = error.problems[0].message if error.problems else str(error)
+        self.notify(one_line(self.t("{path} is not a valid briefing: {problem}",
+                                    path=name, problem=problem)),
+                    markup=False, severity="warning")
+
+    @on(BackRequested)
+    def _back(self) -> None:
+        """Esc in the briefing with nothing left to clear: back to the list as it was."""
+        if isinstance(self.screen, ViewerScreen):
+            self.pop_screen()

@@ -138,7 +138,7 @@ async def test_a_slow_older_read_never_replaces_a_newer_version(
     path = tmp_path / "live.yaml"
     write(path, "Original")
     app = make_app(path, poll_seconds=0.05)
-    monkeypatch.setattr("briefing.tui.app.load", slow_first_read)
+    monkeypatch.setattr("briefing.tui.viewer_screen.load", slow_first_read)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         write(path, "Older edit")
