@@ -90,6 +90,14 @@ class LibraryIndex(ABC):
         """Every briefing of the library (with ``filters``, those that have every
         facet value), valid or not, by path."""
 
+    def first_entries(self, count: int) -> tuple[list[Entry], int]:
+        """The first ``count`` briefings of the list by date (the latest first, then by
+        path), and how many there are in all: what a list shows at once, before it
+        has read every one (:meth:`entries`)."""
+        entries = self.entries()
+        entries.sort(key=lambda entry: entry.date, reverse=True)
+        return entries[:count], len(entries)
+
     @abstractmethod
     def invalid(self) -> list[Entry]:
         """The files of the library that are not valid briefings, by path."""

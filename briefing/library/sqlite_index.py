@@ -332,6 +332,18 @@ class SqliteIndex(LibraryIndex):
             parameters)
         return [_entry(*row) for row in rows]
 
+    def first_entries(self, count: int) -> tuple[list[Entry], int]:
+        """See :meth:`LibraryIndex.first_entries`: the valid briefings and the invalid
+        files read each in that order, from an index, and the two merged."""
+        connection = self._connection
+        rows = [row for valid in (1, 0) for row in connection.execute(
+            "SELECT path, valid, date, card FROM documents INDEXED BY documents_by_date "
+            "WHERE valid = ? ORDER BY date DESC, path LIMIT ?", (valid, count))]
+        rows.sort(key=itemgetter(0))
+        rows.sort(key=itemgetter(2), reverse=True)
+        (total,) = connection.execute("SELECT count(*) FROM documents").fetchone()
+        return [_entry(*row) for row in rows[:count]], total
+
     def invalid(self) -> list[Entry]:
         """See :meth:`LibraryIndex.invalid`."""
         rows = self._connection.execute(

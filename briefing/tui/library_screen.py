@@ -57,6 +57,10 @@ POLL_SECONDS = 2.0
 """How often the library's folder is looked at for changes."""
 RESULTS = 50
 """The most briefings a search shows."""
+PAGE = 100
+"""Rows the list is given at a time: the first at once (read first from the index, then
+the whole list in a thread), more as the cursor or the scrolling nears the last, so a
+library of 10,000 briefings is shown as fast as one of a hundred."""
 FACET_NAMES: dict[FacetKind, str] = {
     FacetKind.PARTICIPANT: "Participant",
     FacetKind.COUNTRY: "Country",
@@ -133,6 +137,8 @@ class LibraryScreen(Screen[None]):
         """When the folder may be looked at again (``time.monotonic``)."""
         self._shown_count = 0
         """Briefings in the list shown (those the filter typed leaves)."""
+        self._unlisted: list[Entry] = []
+        """Those not in the table yet (see :data:`PAGE`)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="library-header")
@@ -146,13 +152,22 @@ class LibraryScreen(Screen[None]):
         yield BriefingFooter(language=self.language)
 
     def on_mount(self) -> None:
-        self._entries = self.index.entries(self.view.filters)
-        self._total = len(self._entries)
-        self.query_one(FacetList).display = self.view.facets_shown
+        view = self.view
+        first = not (view.filters.values or view.query or view.sort != "date")
+        if first:  # the first rows at once; every briefing read in a thread (_load)
+            self._entries, self._total = self.index.first_entries(view.row + PAGE)
+        else:
+            self._entries = self.index.entries(view.filters)
+            self._total = len(self._entries)
+        self.query_one(FacetList).display = view.facets_shown
         self._show()
         table = self.query_one(DataTable)
-        table.move_cursor(row=min(self.view.row, max(0, table.row_count - 1)))
+        self._add_rows(view.row)
+        table.move_cursor(row=min(view.row, max(0, table.row_count - 1)))
         table.focus()
+        self.watch(table, "scroll_y", self._scrolled, init=False)
+        if first:  # once the first rows are on the screen
+            self.call_after_refresh(self._load, keep=True)
         if self.view.filters.values or self.view.facets_shown:
             self._load(keep=True)
         if self.view.searching and self.view.query.strip():
@@ -285,14 +300,16 @@ class LibraryScreen(Screen[None]):
         was = self._cursor_key(table) if keep else None
         row = table.cursor_row
         table.clear(columns=True)
+        self._unlisted = []
         if self._showing_results():
             self._show_results(table)
             keys = [f"{path}\n{number}" for path, number in self._results]
         else:
             keys = self._show_list(table)
         if keep and table.row_count:
-            table.move_cursor(row=keys.index(was) if was in keys
-                              else min(row, table.row_count - 1), animate=False)
+            target = keys.index(was) if was in keys else row
+            self._add_rows(target)
+            table.move_cursor(row=min(target, table.row_count - 1), animate=False)
         self._show_header()
 
     def _cursor_key(self, table: DataTable[Content]) -> str | None:
@@ -368,9 +385,21 @@ class LibraryScreen(Screen[None]):
             table.add_row(*row, key=keys[number] if keys else None)
 
     def _show_list(self, table: DataTable[Content]) -> list[str]:
-        """Show the briefings the filter leaves; their paths, in order."""
-        rows, keys = [], []
-        for entry in self._shown_entries():
+        """Show the briefings the filter leaves (their first :data:`PAGE`, the rest as
+        they are neared: :meth:`_add_rows`; the columns are as wide as the first page
+        needs); their paths, in order."""
+        entries = self._shown_entries()
+        keys = [entry.path for entry in entries]
+        self._columns(table, ("Title", "Date", "Location", "Source", "Participants",
+                              "Figures", "Tags"), self._rows(entries[:PAGE]), keys[:PAGE])
+        self._unlisted = entries[PAGE:]
+        self._shown_count = len(keys)
+        return keys
+
+    def _rows(self, entries: Sequence[Entry]) -> list[tuple[Content, ...]]:
+        """The list's rows of ``entries``."""
+        rows: list[tuple[Content, ...]] = []
+        for entry in entries:
             if entry.valid:
                 title = Content(one_line(entry.title_in(self.language)))
             else:
@@ -382,11 +411,22 @@ class LibraryScreen(Screen[None]):
                 Content(one_line(entry.outlet_in(self.language))),
                 Content(str(entry.participants)), Content(str(entry.figures)),
                 Content(one_line(" ".join(f"#{tag}" for tag in entry.tags)))))
-            keys.append(entry.path)
-        self._columns(table, ("Title", "Date", "Location", "Source", "Participants",
-                              "Figures", "Tags"), rows, keys)
-        self._shown_count = len(keys)
-        return keys
+        return rows
+
+    def _add_rows(self, row: int) -> None:
+        """Give the table the list's rows down to ``row`` (and a page more)."""
+        table = self.query_one(DataTable)
+        while self._unlisted and table.row_count <= row + PAGE:
+            page, self._unlisted = self._unlisted[:PAGE], self._unlisted[PAGE:]
+            for entry, cells in zip(page, self._rows(page), strict=True):
+                table.add_row(*cells, key=entry.path)
+
+    def _scrolled(self, scroll_y: float) -> None:
+        self._add_rows(int(scroll_y) + self.query_one(DataTable).size.height)
+
+    @on(DataTable.RowHighlighted, "#library-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._add_rows(event.cursor_row)
 
     def _show_results(self, table: DataTable[Content]) -> None:
         t = self.t
