@@ -40,23 +40,26 @@ def token(form: str) -> str:
 
 class _Forms(dict[str, str]):
     """The stem token of each word (by its text), for one stemming algorithm; the
-    other forms of each word in :attr:`extra` (``None`` for a word search skips,
-    one without a normal form)."""
+    other forms of each word in :attr:`extra` (none for a word search skips, one
+    without a normal form: those are in :attr:`skipped`)."""
 
     def __init__(self, algorithm: str | None) -> None:
         super().__init__()
         self.algorithm = algorithm
-        self.extra: dict[str, tuple[str, ...] | None] = {}
+        self.extra: dict[str, tuple[str, ...]] = {}
         self.algorithms: dict[str, str | None] = {}
         self.tokens: dict[str, str] = {}
         """Each word's tokens, the stem first (words search skips have none)."""
+        self.skipped: set[str] = set()
+        """The words search skips."""
 
     def __missing__(self, raw: str) -> str:
         word: Word = analyse_word(raw, self.algorithm)
         if not word.norm:
             self[raw] = ""
-            self.extra[raw] = None
+            self.extra[raw] = ()
             self.algorithms[raw] = None
+            self.skipped.add(raw)
             return ""
         stem = token(word.stem)
         others = {token(form) for form in (word.norm, word.ascii, word.ascii_stem)}
@@ -105,49 +108,55 @@ class DocumentWords(NamedTuple):
 def document_words(texts: Iterable[tuple[str, str | None]]) -> DocumentWords:
     """The words of a document whose texts are ``texts`` (each with the stemming
     algorithm of its language)."""
-    stems: list[str] = []
-    extra: set[str] = set()
-    algorithms: set[str] = set()
+    # The work per word is done by C loops (join, map, set operations): Python code
+    # runs once per distinct text, not once per word nor per distinct word.
+    listed: list[tuple[str | None, list[str]]] = []
+    by_text: dict[tuple[str, str | None], list[str]] = {}
+    by_algorithm: dict[str | None, list[list[str]]] = {}
+    for text, algorithm in texts:
+        words = by_text.get((text, algorithm))
+        if words is None:  # a text met again (a speaker's name) is read once
+            words = by_text[(text, algorithm)] = find_words(text)
+            by_algorithm.setdefault(algorithm, []).append(words)
+        listed.append((algorithm, words))
+    # Each distinct word: its number in the vocabulary (-1: a word search skips).
     vocabulary: list[str] = []
     tokens: list[str] = []
-    sequences: list[tuple[int, ...]] = []
-    # Per algorithm: each word's number in ``vocabulary`` (-1 for a word search
-    # skips), and the words skipped. The work per word is done by C loops (join,
-    # map, set operations); Python code runs once per distinct word of the document.
-    numbered: dict[str | None, tuple[dict[str, int], set[str]]] = {}
-    for text, algorithm in texts:
-        words = find_words(text)
-        if not words:
-            sequences.append(())
-            continue
+    extra: set[str] = set()
+    algorithms: set[str | None] = set()
+    numbered: dict[str | None, tuple[_Forms, dict[str, int], bool]] = {}
+    for algorithm, lists in by_algorithm.items():
         forms = _forms(algorithm)
-        stems.append(" ".join(map(forms.__getitem__, words)))  # analyses new words
-        known = numbered.get(algorithm)
-        if known is None:
-            known = numbered[algorithm] = ({}, set())
-        numbers, skipped = known
-        fresh = set(words).difference(numbers)
-        if fresh:
-            others, used, tokens_of = forms.extra, forms.algorithms, forms.tokens
-            prefix = f"{algorithm or ''}\t"
-            for raw in sorted(fresh):
-                more = others[raw]
-                if more is None:
-                    numbers[raw] = -1
-                    skipped.add(raw)
-                    continue
-                numbers[raw] = len(vocabulary)
-                vocabulary.append(prefix + raw)
-                tokens.append(tokens_of[raw])
-                extra.update(more)
-                used_by = used[raw]
-                if used_by is not None:
-                    algorithms.add(used_by)
-        if skipped and not skipped.isdisjoint(words):
-            sequences.append(tuple(numbers[raw] for raw in words if raw not in skipped))
-        else:
-            sequences.append(tuple(map(numbers.__getitem__, words)))
-    return DocumentWords(" ".join(stems), " ".join(sorted(extra)), tuple(sorted(algorithms)),
+        distinct = set().union(*lists)
+        for _ in map(forms.__getitem__, distinct):  # analyses the words not seen yet
+            pass
+        skipped = distinct & forms.skipped
+        new = sorted(distinct - skipped)
+        first = len(vocabulary)
+        numbers = dict(zip(new, range(first, first + len(new)), strict=True))
+        numbers.update(dict.fromkeys(skipped, -1))
+        vocabulary.extend(map(f"{algorithm or ''}\t".__add__, new))
+        tokens.extend(map(forms.tokens.__getitem__, new))
+        extra.update(*map(forms.extra.__getitem__, new))
+        algorithms.update(map(forms.algorithms.__getitem__, new))
+        numbered[algorithm] = (forms, numbers, bool(skipped))
+    stems: list[str] = []
+    sequences: list[tuple[int, ...]] = []
+    done: dict[int, tuple[str, tuple[int, ...]]] = {}
+    for algorithm, words in listed:
+        again = done.get(id(words))
+        if again is None:
+            forms, numbers, skips = numbered[algorithm]
+            if skips and not forms.skipped.isdisjoint(words):
+                sequence = tuple(numbers[raw] for raw in words if numbers[raw] >= 0)
+            else:
+                sequence = tuple(map(numbers.__getitem__, words))
+            again = done[id(words)] = (" ".join(map(forms.__getitem__, words)), sequence)
+        if words:
+            stems.append(again[0])
+        sequences.append(again[1])
+    return DocumentWords(" ".join(stems), " ".join(sorted(extra)),
+                         tuple(sorted(name for name in algorithms if name is not None)),
                          "\n".join(vocabulary), "\n".join(tokens), tuple(sequences))
 
 
