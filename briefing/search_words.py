@@ -35,12 +35,30 @@ _APOSTROPHES = "'\u2019"
 
 
 def _mark_class() -> str:
-    """Return a regex class body with every combining mark (category M*) that matters.
+    """Return a regex class body with every combining mark (category M*) that matters
+    (see :func:`_mark_runs`)."""
+    return "".join(_class_range(first, last) for first, last in _marks())
+
+
+@lru_cache(maxsize=1)
+def _marks() -> tuple[tuple[int, int], ...]:
+    """The runs of :func:`_mark_runs`: those kept for this Unicode version, if they are."""
+    from . import search_marks
+
+    if unicodedata.unidata_version == search_marks.UNICODE_VERSION:
+        return search_marks.RUNS
+    return tuple(_mark_runs())
+
+
+def _mark_runs() -> list[tuple[int, int]]:
+    """Every run of combining marks (category M*), first and last code point.
 
     The Basic and Supplementary Multilingual Planes and the variation selectors of
-    plane 14 are scanned; that covers every script in use.
+    plane 14 are scanned; that covers every script in use. (``search_marks`` keeps
+    what this finds, for the Unicode version it was read from: scanning takes tens of
+    milliseconds.)
     """
-    parts: list[str] = []
+    runs: list[tuple[int, int]] = []
     run_start = -1
     previous = -2
     candidates = [*range(0x20000), *range(0xE0100, 0xE01F0)]
@@ -49,19 +67,21 @@ def _mark_class() -> str:
             continue
         if cp != previous + 1:
             if run_start >= 0:
-                parts.append(_class_range(run_start, previous))
+                runs.append((run_start, previous))
             run_start = cp
         previous = cp
     if run_start >= 0:
-        parts.append(_class_range(run_start, previous))
-    return "".join(parts)
+        runs.append((run_start, previous))
+    return runs
 
 
 def _class_range(first: int, last: int) -> str:
-    """Return a regex class fragment for the code points ``first..last``."""
+    """Return a regex class fragment for the code points ``first..last`` (written as
+    themselves: the marks are none of a class's special characters, and a long class
+    is parsed several times faster so than as escapes)."""
     if first == last:
-        return f"\\U{first:08x}"
-    return f"\\U{first:08x}-\\U{last:08x}"
+        return chr(first)
+    return f"{chr(first)}-{chr(last)}"
 
 
 @lru_cache(maxsize=1)
@@ -236,8 +256,7 @@ def _plain_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Marks of the Basic Multilingual Plane, and every character beyond it: a class
     # of one plane is a bitmap, where one with the other planes' ranges is slow.
     basic = []
-    for first, last in re.findall(r"\\U([0-9a-f]{8})(?:-\\U([0-9a-f]{8}))?", _mark_class()):
-        low, high = int(first, 16), int(last or first, 16)
+    for low, high in _marks():
         if low <= 0xFFFF:
             basic.append(_class_range(low, min(high, 0xFFFF)))
     special = re.compile(f"[{''.join(basic)}{_INVISIBLE}{_CJK.split(chr(0x20000))[0]}"
