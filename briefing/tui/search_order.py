@@ -107,6 +107,7 @@ class ReadingOrder:
         # each other in one panel and rank are one (text without a language between
         # texts in the language on screen: a figure's value among its label and unit).
         merged: list[tuple[int, int, int, int]] = []  # rank, panel, first, end
+        reading = [0] * len(runs.segments)
         for number in ranked:
             segment = runs.segments[number]
             rank = ranks.get(segment.language, unknown)
@@ -115,6 +116,11 @@ class ReadingOrder:
                 merged[-1] = (rank, segment.panel, merged[-1][2], segment.end)
             else:
                 merged.append((rank, segment.panel, segment.first, segment.end))
+            reading[number] = len(merged) - 1
+        self.text_firsts = [segment.first for segment in runs.segments]
+        """Where each segment of the index starts, in index order (ascending)."""
+        self.text_reading = reading
+        """The number, in reading order, of the segment each index segment is part of."""
         self.firsts = [first for _, _, first, _ in merged]
         """Where each segment starts, in reading order."""
         self.ends = [end for _, _, _, end in merged]
@@ -137,9 +143,23 @@ class Walk:
         self.order = order
         self.found = found
         starts = found.starts
-        self._lows = list(map(partial(bisect_left, starts), order.firsts))
+        if len(starts) < len(order.firsts):
+            # Fewer matches than segments (a briefing's other language puts thousands
+            # of segments between its figures' values): only the segments that hold
+            # a match, found with one binary search per match.
+            held = sorted({order.text_reading[number - 1] for number in
+                           set(map(partial(bisect_right, order.text_firsts), starts)) if number})
+            firsts = [order.firsts[number] for number in held]
+            ends = [order.ends[number] for number in held]
+        else:
+            held = None
+            firsts, ends = order.firsts, order.ends
+        self._segments = held
+        """The segments (their numbers in reading order) that :attr:`_lows` and
+        :attr:`_before` are for; None: all of them."""
+        self._lows = list(map(partial(bisect_left, starts), firsts))
         """The number (in index order) of the first match in each segment."""
-        counts = map(sub, map(partial(bisect_left, starts), order.ends), self._lows)
+        counts = map(sub, map(partial(bisect_left, starts), ends), self._lows)
         self._before = [0, *accumulate(counts)]
         """Matches before each segment in reading order (and in all, last)."""
 
@@ -155,8 +175,11 @@ class Walk:
         """The number of the first match of rank 0 in panel number ``panel`` or a later
         one; 0 if there is none."""
         order, before = self.order, self._before
-        cut = bisect_left(order.panels, panel)
-        return before[cut] if before[cut] < before[order.first_ranked] else 0
+        cut, ranked = bisect_left(order.panels, panel), order.first_ranked
+        if self._segments is not None:  # segment numbers to places in _before
+            cut = bisect_left(self._segments, cut)
+            ranked = bisect_left(self._segments, ranked)
+        return before[cut] if before[cut] < before[ranked] else 0
 
 
 class MatchList:
