@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable
 from typing import ClassVar
 
@@ -34,10 +35,83 @@ def text_height(text: str, width: int) -> int:
     for line in text.split("\n"):
         if not line.isprintable():
             return len(Content(text).wrap(width)) or 1
-        if cell_len(line) > width:
-            height += len(divide_line(line, width, fold=True))
-        height += 1
+        if line.isascii() or one_cell_wide(line):  # printable: one cell a character
+            height += 1 if len(line) <= width else _one_cell_height(line, width)
+        elif cell_len(line) > width:
+            height += len(divide_line(line, width, fold=True)) + 1
+        else:
+            height += 1
     return height
+
+
+def text_heights(texts: Iterable[str], width: int) -> list[int]:
+    """:func:`text_height` of each of ``texts``: one line for those of one line that fit
+    (of characters one cell wide), at once; the others wrapped."""
+    return [1 if len(text) <= width and one_cell_wide(text) else text_height(text, width)
+            for text in texts]
+
+
+_NOT_ONE_CELL = re.compile("[^\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482]")
+"""A character not known to be one cell wide (Latin, Greek and Cyrillic are: a subset of
+what Rich measures so), or not printable."""
+
+
+def one_cell_wide(text: str) -> bool:
+    """Whether every character of ``text`` is one cell wide (and printable, but for
+    no-break spaces)."""
+    return _NOT_ONE_CELL.search(text) is None
+
+
+_WORD = re.compile(r"\s*\S+\s*")
+"""A word and the spaces after it (before it too, for the first), as ``divide_line`` reads."""
+
+
+def _one_cell_height(line: str, width: int) -> int:
+    """``len(divide_line(line, width, fold=True)) + 1`` for a printable line whose every
+    character is one cell wide: the same greedy wrap, counting lines instead of making
+    the offsets, with lengths for widths (a panel of thousands of rows measures each)."""
+    if "  " in line or line[:1] == " " or line[-1:] == " ":
+        return _spaced_height(line, width)
+    # Words between single spaces: each with the space after it but the last.
+    lines = 1
+    offset = 0
+    last = line.count(" ")
+    for number, word in enumerate(line.split(" ")):
+        length = len(word)
+        size = length + (number < last)
+        if width - offset >= length:  # fits on this line
+            offset += size
+        elif length > width:  # longer than a line: folded, a line each ``width`` cells
+            pieces = -(-size // width)
+            lines += pieces if number else pieces - 1
+            offset = size - (pieces - 1) * width
+        elif offset and number:  # on the next line
+            lines += 1
+            offset = size
+    return lines
+
+
+def _spaced_height(line: str, width: int) -> int:
+    """:func:`_one_cell_height` of a line with spaces at an edge or two together."""
+    lines = 1
+    offset = 0
+    for word in _WORD.finditer(line):
+        start, end = word.span()
+        length = len(word.group().rstrip())
+        if width - offset >= length:  # fits on this line
+            offset += end - start
+        elif length > width:  # longer than a line: folded, a line each ``width`` cells
+            pieces = -(-(end - start) // width)
+            lines += pieces if start else pieces - 1
+            offset = end - start - (pieces - 1) * width
+        elif offset and start:  # on the next line
+            lines += 1
+            offset = end - start
+    return lines
+
+
+_NOT_REVERSED = Style(reverse=False)
+"""Added to a panel's style for the padding right of a line, as Textual pads."""
 
 
 class BriefingPanel(ItemList):
@@ -180,12 +254,32 @@ class BriefingPanel(ItemList):
     ) -> list[Strip]:
         """Strips of ``content`` wrapped to ``width``, shifted right by ``indent`` cells."""
         inner = max(1, width - indent)
-        strips = Visual.to_strips(self, content, inner, None, style, pad=True)
+        if isinstance(content, Content):
+            strips = self.line_strips(content.wrap(inner), inner, style)
+        else:
+            strips = Visual.to_strips(self, content, inner, None, style, pad=True)
         if not strips:
             strips = [Strip.blank(inner, style.rich_style)]
         if indent:
             pad = Segment(" " * indent, style.rich_style)
             strips = [Strip([pad, *strip], indent + strip.cell_length) for strip in strips]
+        return strips
+
+    def line_strips(self, lines: Iterable[Content], width: int, style: Style) -> list[Strip]:
+        """Each of ``lines`` (one line of Content each, no wider than ``width``) as a strip
+        ``width`` cells wide on ``style``, its ``.panel--*`` styles the panel's.
+
+        What ``Visual.to_strips`` draws for Content, without what it does that a panel
+        does not use (alignment, links, text selection and the offsets it needs): that
+        costs ten times as much, and a search redraws every row on screen at once.
+        """
+        get_style = self._get_style
+        pad = (style + _NOT_REVERSED).rich_style
+        strips = []
+        for line in lines:
+            segments = [Segment(text, (style + text_style).rich_style)
+                        for text, text_style in line.render(style, "", get_style)]
+            strips.append(Strip(segments, line.cell_length).extend_cell_length(width, pad))
         return strips
 
     def labelled(
