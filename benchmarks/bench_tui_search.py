@@ -11,11 +11,14 @@ quiet; the cursor blinks every 500 ms).
 Targets (issue 10): p95 <= 16.7 ms (a frame at 60 Hz) on the sample; p95 <= 50 ms on
 a generated briefing of 5,000 participants, 2,000 figures and 1,000 statements.
 
-    .venv/bin/python benchmarks/bench_tui_search.py
+    .venv/bin/python benchmarks/bench_tui_search.py [-v]
+
+``-v`` lists every keystroke's times (counter, settled, processor).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -77,9 +80,28 @@ def in_every_language(outline: Outline, message: str) -> list[bytes]:
     return [interface(language)(message).encode() for language in outline.languages]
 
 
-def measure(path: Path, queries: list[str], first_paint: bytes) -> tuple[list[float], list[float]]:
+Timings = tuple[list[float], list[float], list[float]]
+"""Per keystroke, in milliseconds: to the counter, to the last frame, and the processor
+time the viewer used for it."""
+
+
+def cpu_ms(pid: int) -> float:
+    """Processor time the process ``pid`` has used so far, in milliseconds, to the
+    nanosecond (Linux's scheduler statistics of each of its threads; the clock ticks of
+    ``/proc/PID/stat`` count tens of milliseconds)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue  # a thread that ended meanwhile
+    return total / 1e6
+
+
+def measure(path: Path, queries: list[str], first_paint: bytes) -> Timings:
     """Milliseconds from each keystroke to the frame that shows its counter, and to
-    the last frame it caused."""
+    the last frame it caused; and the processor time the keystroke cost (the viewer's
+    user and system time from the key until it stopped writing)."""
     outline, expected = expected_counters(path, queries)
     # Without its first letter, which the blinking cursor may draw in another colour.
     placeholders = [words[1:] for words in
@@ -89,6 +111,7 @@ def measure(path: Path, queries: list[str], first_paint: bytes) -> tuple[list[fl
     app.start()
     timings: list[float] = []
     settled: list[float] = []
+    cpu: list[float] = []
     try:
         app.wait_for(lambda out: first_paint in out, timeout=60)
         app.drain(0.3)
@@ -101,11 +124,13 @@ def measure(path: Path, queries: list[str], first_paint: bytes) -> tuple[list[fl
             app.drain()
             for char, total in zip(query, totals, strict=True):
                 mark = len(app.output)
+                used = cpu_ms(app.pid)
                 sent = app.write(char)
                 done = app.wait_for(appears_after(mark, total.encode()), timeout=30)
                 timings.append((done - sent) * 1000)
                 app.drain()  # the rest of the frames; then the next key, as a typist would
                 settled.append((app.last_output - sent) * 1000)
+                cpu.append(cpu_ms(app.pid) - used)
             mark = len(app.output)
             app.write("\x1b")  # Esc clears the search
             app.wait_for(appears_after(mark, *search_keys), timeout=30)
@@ -115,17 +140,24 @@ def measure(path: Path, queries: list[str], first_paint: bytes) -> tuple[list[fl
             app.drain()
     finally:
         app.stop()
-    return timings, settled
+    return timings, settled, cpu
 
 
-def report(name: str, timings: tuple[list[float], list[float]]) -> None:
-    """Print first-key (index build) and per-key statistics, to the counter and settled."""
-    counter, settled = timings
+def report(name: str, timings: Timings) -> None:
+    """Print first-key (index build) and per-key statistics, to the counter and settled,
+    the processor time per key, and the load of the machine (the measures are wall
+    times: on a busy machine the viewer waits for a processor)."""
+    counter, settled, cpu = timings
     print(f"{name}: {len(counter)} keystrokes")
     print(f"  first key (builds the search index): {counter[0]:.1f} ms")
-    for what, values in (("counter", counter[1:]), ("settled", settled[1:])):
+    for what, values in (("counter", counter[1:]), ("settled", settled[1:]),
+                         ("processor time", cpu[1:])):
         print(f"  {what}: median {percentile(values, 0.5):.1f} ms, "
               f"p95 {percentile(values, 0.95):.1f} ms, max {max(values):.1f} ms")
+    if "-v" in sys.argv:
+        for key, row in enumerate(zip(counter, settled, cpu, strict=True)):
+            print(f"    key {key:3}: " + " ".join(f"{value:7.1f}" for value in row))
+    print("  load average (1, 5, 15 min): " + ", ".join(f"{load:.2f}" for load in os.getloadavg()))
 
 
 def main() -> None:
