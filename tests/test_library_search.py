@@ -69,3 +69,19 @@ def test_briefings_past_the_first_read_are_found(tmp_path: Path) -> None:
     assert found(index, "middle corridor", limit=1) == ["far.yaml"]
     assert found(index, "middle corr", limit=2) == ["far.yaml"]
     assert len(found(index, "middle", limit=100)) == 81
+
+
+def test_a_briefing_changed_since_the_last_search_is_read_again(tmp_path: Path) -> None:
+    index = library(tmp_path, {
+        "a.yaml": briefing("A", "A ferry to Baku.", "2024-01-01"),
+        "b.yaml": briefing("B", "Rail news.", "2024-01-02"),
+    })
+    hit = index.search("ferry")[0].hits[0]
+    assert hit.text.text[slice(*hit.spans[0])] == "ferry"
+    (tmp_path / "lib" / "a.yaml").write_text(
+        briefing("A", "News: the ferry to Aktau, and more.", "2024-01-01"), encoding="utf-8")
+    index.scan(workers=1)
+    hit = index.search("ferry")[0].hits[0]
+    assert hit.text.text == "News: the ferry to Aktau, and more."
+    assert hit.text.text[slice(*hit.spans[0])] == "ferry"
+    assert found(index, "baku") == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Hashable, Iterable, Sequence
+from typing import Any
 
 from ..search import SearchIndex
 from ..search_words import analyse_word, query_terms
@@ -148,15 +149,9 @@ def find_hits_in(briefings: Sequence[tuple[Sequence[IndexedText], str]],
     return [tuple(hits) for hits in found]
 
 
-def stored_texts(data: bytes | None, numbers: Sequence[int]) -> list[IndexedText]:
-    """The texts ``numbers`` of a briefing's stored texts (``entries.pack_texts``):
-    only those are made into values."""
-    if not data:
-        return []
-    import json
-    import zlib
-
-    texts = json.loads(zlib.decompress(data))
+def stored_texts(texts: Sequence[Sequence[Any]], numbers: Sequence[int]) -> list[IndexedText]:
+    """The texts ``numbers`` of a briefing's stored texts (``entries.pack_texts``,
+    decoded): only those are made into values."""
     return [IndexedText(*texts[number]) for number in numbers]
 
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .database_file import (
     CACHE_VARIABLE,
@@ -72,6 +73,8 @@ listed once."""
 RANK_ALL_UP_TO = 2_000
 """The most briefings FTS5 scores for a query of words found in half the library or
 more (see :meth:`SqliteIndex._weightless`)."""
+KEPT = 512
+"""Documents whose decoded words and texts a search keeps for the next ones."""
 STEMS_LIMIT = 64
 """The most stems a query word is looked up by in the ``stems`` column; one that
 matches more words (a short prefix) is looked up by its own alternatives."""
@@ -132,6 +135,8 @@ class SqliteIndex(LibraryIndex):
         ``sqlite3.DatabaseError`` for a damaged one or one of another version."""
         super().__init__(root)
         self.path = path
+        self._kept: OrderedDict[int, _Words] = OrderedDict()
+        """Documents' decoded words and texts, the latest searched last (see _decoded)."""
         self._numbers: dict[str, int] | None = None
         """The library's number of each word (by ``algorithm<tab>word``) while writing:
         every word once a large batch has been written (:attr:`_every_number`), else
@@ -380,8 +385,8 @@ class SqliteIndex(LibraryIndex):
         after the other) until ``limit`` have matched; only their texts are read,
         and their excerpts found by one search over them all.
         """
-        from .hits import QueryMatcher, library_numbers, stored_texts
-        from .terms import term_expressions, unpack_numbers
+        from .hits import QueryMatcher, stored_texts
+        from .terms import term_expressions
 
         if limit <= 0:
             return []
@@ -418,32 +423,77 @@ class SqliteIndex(LibraryIndex):
             page = ranked[start:start + step]
             start += len(page)
             step = min(step * 2, 4096)
-            stored = {row[0]: row[1:] for row in connection.execute(
-                "SELECT id, vocabulary, sequences FROM documents WHERE id IN "
-                f"({', '.join('?' * len(page))})", [document for document, _ in page])}
+            stored = self._decoded([document for document, _ in page])
             for document, score in page:
-                vocabulary, sequences = stored[document]
-                matching = matcher.matching(library_numbers(vocabulary),
-                                            unpack_numbers(sequences))
+                decoded = stored[document]
+                matching = matcher.matching(decoded.vocabulary, decoded.sequences)
                 if matching:
                     chosen.append((document, score, matching))
                     if len(chosen) == limit:
                         break
         if not chosen:
+            while len(self._kept) > KEPT:
+                self._kept.popitem(last=False)
             return []
+        numbers = [document for document, _, _ in chosen]
         rows = {row[0]: row[1:] for row in connection.execute(
-            "SELECT id, path, valid, date, card, texts FROM documents WHERE id IN "
-            f"({', '.join('?' * len(chosen))})", [document for document, _, _ in chosen])}
+            "SELECT id, path, valid, date, card FROM documents WHERE id IN "
+            f"({', '.join('?' * len(numbers))})", numbers)}
+        texts = self._texts(numbers)
         entries = []
         shown = []
         for document, _, matching in chosen:
-            path, valid, date, card, texts = rows[document]
-            entry = _entry(path, valid, date, card)
+            entry = _entry(*rows[document])
             entries.append(entry)
-            shown.append((stored_texts(texts, matching[:hits]), entry.language))
+            shown.append((stored_texts(texts[document], matching[:hits]), entry.language))
         return [Result(entry, score, found, len(matching))
                 for entry, (_, score, matching), found in zip(
                     entries, chosen, matcher.hits_of(shown), strict=True)]
+
+    def _decoded(self, documents: Sequence[int]) -> dict[int, _Words]:
+        """The words of ``documents`` as the matcher reads them: decoded once, and kept
+        for the next searches (a query typed a key at a time finds the same briefings
+        first) while the document's digest is the same."""
+        from .hits import library_numbers
+        from .terms import unpack_numbers
+
+        kept = self._kept
+        marks = ", ".join("?" * len(documents))
+        digests = dict(self._connection.execute(
+            f"SELECT id, digest FROM documents WHERE id IN ({marks})", documents))
+        missing = [document for document in documents if document in digests and (
+            document not in kept or kept[document].digest != digests[document])]
+        if missing:
+            for document, digest, vocabulary, sequences in self._connection.execute(
+                    "SELECT id, digest, vocabulary, sequences FROM documents WHERE id IN "
+                    f"({', '.join('?' * len(missing))})", missing):
+                kept[document] = _Words(digest, library_numbers(vocabulary or b""),
+                                        unpack_numbers(sequences or b""))
+        found = {}
+        for document in documents:
+            words = kept.get(document)
+            if words is not None and words.digest == digests.get(document):
+                kept.move_to_end(document)
+                found[document] = words
+        return found
+
+    def _texts(self, documents: Sequence[int]) -> dict[int, list[Any]]:
+        """The stored texts of ``documents`` (read by :meth:`_decoded` first), decoded
+        once and kept with their words."""
+        import zlib
+
+        kept = self._kept
+        missing = [document for document in documents if kept[document].texts is None]
+        if missing:
+            for document, texts in self._connection.execute(
+                    "SELECT id, texts FROM documents WHERE id IN "
+                    f"({', '.join('?' * len(missing))})", missing):
+                kept[document] = kept[document]._replace(
+                    texts=json.loads(zlib.decompress(texts)) if texts else [])
+        found = {document: kept[document].texts or [] for document in documents}
+        while len(kept) > KEPT:  # the least lately searched go
+            kept.popitem(last=False)
+        return found
 
     def _ranked(self, groups: list[str], filters: Filters,
                 first: int | None) -> tuple[list[tuple[int, float]], bool]:
@@ -520,6 +570,15 @@ class SqliteIndex(LibraryIndex):
             if 2 * found < total or found <= RANK_ALL_UP_TO:
                 return False
         return True
+
+
+class _Words(NamedTuple):
+    """A document's words as the matcher reads them, and its texts once read."""
+
+    digest: bytes
+    vocabulary: array[int]
+    sequences: list[array[int]]
+    texts: list[Any] | None = None
 
 
 def _stems_expression(stems: Iterable[str]) -> str | None:
