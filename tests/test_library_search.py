@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.library import open_library, sqlite_index
+from briefing.library import FacetKind, Filters, open_library, sqlite_index
 from briefing.library.sqlite_index import SqliteIndex
 
 
@@ -59,6 +59,9 @@ def test_words_in_most_of_a_large_library_rank_by_date(
     assert [result.entry.path for result in dated] == [f"{n}.yaml" for n in range(5, -1, -1)]
     assert {result.rank for result in dated} == {0.0}
     assert found(index, "news") == ["rail.yaml", *(f"{n}.yaml" for n in range(5, -1, -1))]
+    in_2012 = Filters().with_value(FacetKind.YEAR, "2012")
+    assert [result.entry.path for result in index.search("news", filters=in_2012)] == [
+        "2.yaml"]
 
 
 def test_briefings_past_the_first_read_are_found(tmp_path: Path) -> None:
