@@ -129,6 +129,10 @@ class LibraryScreen(Screen[None]):
         """Searches started; only the last one's results are shown."""
         self._searched = 0
         """The search whose results are shown."""
+        self._finding = False
+        """Whether a search is running (a worker)."""
+        self._keep_match = False
+        """Whether the search asked for last keeps the cursor on its match."""
         self._seen: dict[str, FileState] | None = None
         """The folder's files when last looked at (``None``: not yet)."""
         self._watching = False
@@ -220,30 +224,40 @@ class LibraryScreen(Screen[None]):
             self._show(keep=keep)
 
     def _search(self, *, keep: bool = False) -> None:
-        """Search the library for what is typed, in a thread (a search started
-        before is dropped); ``keep``: the cursor stays on its match."""
+        """Search the library for what is typed, in a thread; ``keep``: the cursor
+        stays on its match.
+
+        One search runs at a time: what is typed meanwhile is searched for when it
+        ends (its results, out of date, are dropped), so fast typing on a large
+        library never piles up threads that slow each other down.
+        """
         self._searches += 1
-        self._find(self._searches, self.view.query, self.view.filters, keep)
+        self._keep_match = keep
+        if not self._finding:
+            self._finding = True
+            self._find(self._searches, self.view.query, self.view.filters, keep)
         self._show_header()
 
     @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
     def _find(self, number: int, query: str, filters: Filters, keep: bool) -> None:
-        worker = get_current_worker()
-        index = self.index.reopen()
+        results: list[Result] | None = None
         try:
-            if worker.is_cancelled:
-                return  # typed on: a later search is coming
-            results = index.search(query, limit=RESULTS, filters=filters)
+            index = self.index.reopen()
+            try:
+                results = index.search(query, limit=RESULTS, filters=filters)
+            finally:
+                index.close()
         finally:
-            index.close()
-        if not worker.is_cancelled:
             self.app.call_from_thread(self._found_results, number, results, keep)
 
-    def _found_results(self, number: int, results: list[Result], keep: bool) -> None:
-        if number != self._searches:
+    def _found_results(self, number: int, results: list[Result] | None,
+                       keep: bool) -> None:
+        self._finding = False
+        if number != self._searches:  # typed on meanwhile: search for that now
+            self._search(keep=self._keep_match)
             return
         self._searched = number
-        self._found = results
+        self._found = results if results is not None else []
         if self._showing_results():
             self._show(keep=keep)
 

@@ -161,6 +161,7 @@ async def test_a_search_runs_beside_the_screen(
         await pilot.pause()
         assert app.screen.query_one(Input).value == "federation meets"
         assert "searching…" in screen_text(app)
+        assert len(threads) == 1  # what was typed meanwhile waits for it, not beside it
         release.set()
         await wait_for(lambda: bool(titles(app)) and "searching…" not in screen_text(app),
                        pilot)
