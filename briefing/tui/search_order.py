@@ -1,9 +1,10 @@
 """The order in which the viewer walks search matches, computed from segments of texts.
 
 Matches in the language on screen and in text without a language come first, then
-those of each other language of the briefing, in its order; within each, in the order
-of the search index (the outline's texts, in panel order). That is a stable sort of
-the index's matches by the rank of their language, and it is done here without
+those of each other language of the briefing, in its order; within each, panel by
+panel, and within a panel in the order of the search index (the outline's texts).
+That is a stable sort of the index's matches by the rank of their language and their
+panel, and it is done here without
 touching each match: the index's texts are grouped once into segments of consecutive
 positions of one language and one panel (:class:`TextRuns`), the segments are put in
 the order of the language on screen (:class:`ReadingOrder`), and a result is counted
@@ -88,7 +89,8 @@ class TextRuns:
 
 class ReadingOrder:
     """The segments of an index in the order matches are walked with one language on
-    screen: those of rank 0 first, then rank 1, ...; each rank's in index order.
+    screen: those of rank 0 first, then rank 1, ...; each rank's panel by panel, each
+    panel's in index order.
 
     Rank 0 is the language on screen and text without a language; then the
     briefing's languages in order, from 1; a language the briefing does not list
@@ -101,11 +103,15 @@ class ReadingOrder:
         ranks = {lang: rank for rank, lang in enumerate(languages, 1)}
         ranks[language] = ranks[""] = 0
         unknown = len(ranks)
-        ranked = sorted(range(len(runs.segments)),
-                        key=lambda number: ranks.get(runs.segments[number].language, unknown))
-        # A stable sort: each rank's segments stay in index order. Those that follow
-        # each other in one panel and rank are one (text without a language between
-        # texts in the language on screen: a figure's value among its label and unit).
+        segments = runs.segments
+        ranked = sorted(range(len(segments)), key=lambda number: (
+            ranks.get(segments[number].language, unknown), segments[number].panel))
+        # A stable sort: each rank's segments panel by panel, each panel's in index
+        # order. (The index is of the outline first shown, its own language first:
+        # in another, the texts without a language come before the rest.) Those that
+        # follow each other in one panel and rank are one (text without a language
+        # between texts in the language on screen: a figure's value among its label
+        # and unit).
         merged: list[tuple[int, int, int, int]] = []  # rank, panel, first, end
         reading = [0] * len(runs.segments)
         for number in ranked:
@@ -127,7 +133,7 @@ class ReadingOrder:
         self.first_ranked = sum(1 for rank, _, _, _ in merged if rank == 0)
         """How many segments, from the first, are of rank 0."""
         self.panels = [panel for _, panel, _, _ in merged[: self.first_ranked]]
-        """The panel of each segment of rank 0 (ascending: they are in index order)."""
+        """The panel of each segment of rank 0 (ascending)."""
 
 
 class Walk:

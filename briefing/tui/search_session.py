@@ -9,8 +9,10 @@ searches, and the panels ask for the spans of the fields they draw.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..outline import TextKey
 from .panels import PanelId, section_order
 from .search_order import PANEL_ORDER, FoundSpans, MatchList, ReadingOrder, TextRuns, Walk
 from .viewer_state import ViewerState, long_lived
@@ -65,13 +67,28 @@ class SearchSession:
                 from ..search import SearchIndex  # not at start-up: it loads the stemmers
 
                 with long_lived():  # the index holds many objects, for as long as it is used
-                    index = SearchIndex(
-                        self.state.outline.texts(section_order()),
-                        language_of=self.state.language_of,
-                    )
+                    index = SearchIndex(self.texts(), language_of=self.state.language_of)
                     self._index = (index, TextRuns(index))
                 self._orders = {}
             return self._index
+
+    def texts(self) -> Iterator[tuple[TextKey, str]]:
+        """What the index holds: ``Outline.texts()`` of the outline on screen in panel
+        order, its other languages taken from the outlines the viewer keeps (which
+        ``Outline.texts()`` would make again, each a good part of a second for a big
+        briefing, then dropped: the viewer makes them too, to show a match in one)."""
+        outline = self.state.outline
+        sections = section_order()
+        for number, language in enumerate((outline.language, *outline.languages)):
+            if number and language == outline.language:
+                continue
+            shown = self.state.in_language(language)
+            for field in shown.fields(sections):
+                # As Outline.located_texts: a text without a language is indexed once.
+                if field.searchable and (field.language == language or
+                                         (not number and not field.language)):
+                    for paragraph, text in enumerate(field.paragraphs):
+                        yield field.text_key(paragraph), text
 
     @property
     def ready(self) -> bool:
@@ -120,7 +137,7 @@ class SearchSession:
         texts are long (a search then runs in a thread, see :meth:`find`)."""
         outline = self.state.outline
         if self._size is None or self._size[0] is not outline.briefing:
-            size = sum(len(text) for _, text in outline.texts())
+            size = sum(len(text) for _, text in self.texts())
             self._size = (outline.briefing, size)
         return self._size[1] > DEFERRED_CHARACTERS
 

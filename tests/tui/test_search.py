@@ -16,7 +16,7 @@ from briefing.search import Match
 from briefing.tui.app import BriefingApp
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.item_list import ItemList
-from briefing.tui.panels import PANELS, PanelId, panel_of
+from briefing.tui.panels import PANELS, PanelId, panel_of, section_order
 from briefing.tui.panels.briefing_panel import BriefingPanel
 from briefing.tui.panels.participants_panel import ParticipantsPanel
 from briefing.tui.search_bar import SearchBar
@@ -280,13 +280,15 @@ async def test_a_panel_key_and_slash_sent_together_are_handled_in_order() -> Non
 def reference_order(matches: list[Match], outline: Outline) -> list[Match]:
     """The reading order, written plainly: a stable sort of the index's matches by the
     rank of their language (the language on screen and none first, then the
-    briefing's languages in order)."""
+    briefing's languages in order), then by panel."""
     ranks = {language: rank for rank, language in enumerate(outline.languages, 1)}
     ranks[outline.language] = ranks[""] = 0
+    panels = [p.PANEL for p in PANELS]
 
-    def rank(match: Match) -> int:
+    def rank(match: Match) -> tuple[int, int]:
         assert isinstance(match.key, TextKey)
-        return ranks.get(match.key.language, len(ranks))
+        return (ranks.get(match.key.language, len(ranks)),
+                panels.index(panel_of(match.key.section)))
 
     return sorted(matches, key=rank)
 
@@ -342,3 +344,30 @@ async def test_a_language_shown_again_is_not_made_again() -> None:
         assert app.outline is russian
         await pilot.press("l")
         assert app.outline is english
+
+
+@pytest.mark.parametrize(("built", "shown"), [("ru", "en"), ("en", "ru")])
+def test_matches_are_walked_in_reading_order_in_a_language_switched_to(
+        built: str, shown: str) -> None:
+    # The index is of the briefing as it was first shown: in another language, the
+    # texts shown first are scattered among the others (in many segments).
+    outline = Outline(load(SAMPLE), built, read_article(load(SAMPLE).source_text_path))
+    state = ViewerState(outline)
+    session = SearchSession(state)
+    index = session.index
+    state.show(state.in_language(shown))
+    for query in ["коридор", "corridor", "kazinform", "2025", "a", "35", "zzz", "Türkiye"]:
+        found = index.search(query)
+        expected = reference_order(found, state.outline)
+        for panel in PanelId:
+            session.search(query, panel)
+            assert list(session.matches) == expected, (query, panel)
+            position = reference_first(expected, state.outline, panel) if expected else None
+            assert session.position == position, (query, panel)
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_index_holds_the_outlines_texts(language: str) -> None:
+    outline = Outline(load(SAMPLE), language, read_article(load(SAMPLE).source_text_path))
+    session = SearchSession(ViewerState(outline))
+    assert list(session.texts()) == list(outline.texts(section_order()))
