@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import os
 import stat
+from operator import attrgetter
 
 from .entries import FileState
 
 SUFFIXES = (".yaml", ".yml")
+
+_state = tuple.__new__
+"""Makes a :class:`FileState` without its Python-level ``__new__`` (a rescan makes
+one per file)."""
 
 
 def library_files(root: str) -> dict[str, FileState]:
@@ -39,7 +44,7 @@ def library_files(root: str) -> dict[str, FileState]:
         folder, relative = pending.pop()
         try:
             with os.scandir(folder) as listing:
-                children = sorted(listing, key=lambda child: child.name)
+                children = sorted(listing, key=attrgetter("name"))
         except OSError:
             continue  # unreadable, or gone: nothing in it is listed
         for child in children:
@@ -78,7 +83,7 @@ def library_files(root: str) -> dict[str, FileState]:
                 if key in seen_files:
                     continue  # a second link to a file already listed
                 seen_files.add(key)
-            found[path] = FileState(info.st_mtime_ns, info.st_size)
+            found[path] = _state(FileState, (info.st_mtime_ns, info.st_size, b""))
     return found
 
 

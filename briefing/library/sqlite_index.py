@@ -267,7 +267,8 @@ class SqliteIndex(LibraryIndex):
     def states(self) -> dict[str, FileState]:
         """See :meth:`LibraryIndex.states`."""
         rows = self._connection.execute("SELECT path, mtime_ns, size, digest FROM documents")
-        return {_path_of(path): FileState(mtime, size, digest)
+        state = tuple.__new__  # without FileState's Python-level __new__: one per file
+        return {_path_of(path): state(FileState, (mtime, size, digest))
                 for path, mtime, size, digest in rows}
 
     def upsert(
