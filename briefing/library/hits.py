@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Hashable, Iterable, Sequence
+from itertools import islice, product
+from math import prod
 from typing import Any
 
 from ..search import SearchIndex
 from ..search_words import analyse_word, query_terms
 from .entries import Hit, IndexedText
+
+PHRASES_LIMIT = 4096
+"""The most phrases (one word for each query word) a briefing is checked for at once;
+more, and it is checked a place at a time."""
 
 
 class QueryMatcher:
@@ -74,14 +80,24 @@ class QueryMatcher:
         if not all(by_term):
             return []
         first, rest = by_term[0], by_term[1:]
+        # The phrases the query matches, as tuples of the briefing's words: a text has
+        # one when one of its runs of ``size`` words is one (C loops: zip, isdisjoint).
+        phrases = (set(product(*by_term))
+                   if size > 1 and prod(map(len, by_term)) <= PHRASES_LIMIT else None)
         texts = []
         for text, sequence in enumerate(sequences):
             # One C call rejects most texts: they lack the query's first word.
             if first.isdisjoint(sequence):
                 continue
-            if rest and (any(words.isdisjoint(sequence) for words in rest)
-                         or not _has_phrase(sequence, masks, size, first)):
-                continue
+            if rest:
+                if phrases is not None:
+                    # strict=False: the runs end where the last word of the phrase can
+                    runs = zip(*(islice(sequence, j, None) for j in range(size)), strict=False)
+                    if phrases.isdisjoint(runs):
+                        continue
+                elif (any(words.isdisjoint(sequence) for words in rest)
+                      or not _has_phrase(sequence, masks, size, first)):
+                    continue
             texts.append(text)
         return texts
 
