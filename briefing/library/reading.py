@@ -16,6 +16,7 @@ import gc
 import hashlib
 import os
 from collections.abc import Iterable
+from operator import itemgetter
 from pathlib import Path
 
 from ..errors import BriefingError
@@ -100,16 +101,17 @@ def _invalid(
 def indexed(path: str, state: FileState, briefing: Briefing) -> IndexedBriefing:
     """What the index stores for the valid ``briefing`` read from ``path``."""
     outline = Outline(briefing)
+    make = tuple.__new__  # without IndexedText's Python-level __new__: one per paragraph
     texts = tuple(
-        IndexedText(key.section, key.entry, key.name, key.language, key.paragraph,
-                    position.line, position.column, text)
+        make(IndexedText, (key.section, key.entry, key.name, key.language, key.paragraph,
+                           position.line, position.column, text))
         for key, text, position in outline.located_texts()
     )
-    hints: dict[str, str | None] = {}
-    for text in texts:
-        if text.language not in hints:
-            hints[text.language] = stemming_algorithm(text.language or briefing.language)
-    words = document_words((text.text, hints[text.language]) for text in texts)
+    languages = list(map(itemgetter(3), texts))
+    hints = {language: stemming_algorithm(language or briefing.language)
+             for language in set(languages)}
+    words = document_words(zip(map(itemgetter(7), texts), map(hints.__getitem__, languages),
+                               strict=True))
     source = briefing.source
     entry = Entry(
         path, True, None, briefing.language, _values(briefing.title),

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
+from itertools import filterfalse
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..search_words import Word, analyse_word, find_words, query_terms
@@ -40,16 +42,15 @@ def token(form: str) -> str:
 
 class _Forms(dict[str, str]):
     """The stem token of each word (by its text), for one stemming algorithm; the
-    other forms of each word in :attr:`extra` (none for a word search skips, one
-    without a normal form: those are in :attr:`skipped`)."""
+    rest in :attr:`more` (a word search skips, one without a normal form, has none:
+    those are in :attr:`skipped`)."""
 
     def __init__(self, algorithm: str | None) -> None:
         super().__init__()
         self.algorithm = algorithm
-        self.extra: dict[str, tuple[str, ...]] = {}
-        self.algorithms: dict[str, str | None] = {}
-        self.tokens: dict[str, str] = {}
-        """Each word's tokens, the stem first (words search skips have none)."""
+        self.more: dict[str, tuple[str, tuple[str, ...], str | None]] = {}
+        """Each word's tokens (the stem first), its other forms, and the algorithm
+        that stemmed it: one look-up gives all three."""
         self.skipped: set[str] = set()
         """The words search skips."""
 
@@ -57,18 +58,15 @@ class _Forms(dict[str, str]):
         word: Word = analyse_word(raw, self.algorithm)
         if not word.norm:
             self[raw] = ""
-            self.extra[raw] = ()
-            self.algorithms[raw] = None
             self.skipped.add(raw)
             return ""
         stem = token(word.stem)
         others = {token(form) for form in (word.norm, word.ascii, word.ascii_stem)}
         others.discard(stem)
         others.discard("")
+        extra = tuple(sorted(others))
         self[raw] = stem
-        self.extra[raw] = extra = tuple(sorted(others))
-        self.algorithms[raw] = word.algorithm
-        self.tokens[raw] = " ".join((stem, *extra))
+        self.more[raw] = (" ".join((stem, *extra)), extra, word.algorithm)
         return stem
 
 
@@ -128,17 +126,18 @@ def document_words(texts: Iterable[tuple[str, str | None]]) -> DocumentWords:
     for algorithm, lists in by_algorithm.items():
         forms = _forms(algorithm)
         distinct = set().union(*lists)
-        for _ in map(forms.__getitem__, distinct):  # analyses the words not seen yet
-            pass
+        for raw in list(filterfalse(forms.__contains__, distinct)):
+            forms[raw]  # analysed (a word not seen before)
         skipped = distinct & forms.skipped
         new = sorted(distinct - skipped)
         first = len(vocabulary)
         numbers = dict(zip(new, range(first, first + len(new)), strict=True))
         numbers.update(dict.fromkeys(skipped, -1))
         vocabulary.extend(map(f"{algorithm or ''}\t".__add__, new))
-        tokens.extend(map(forms.tokens.__getitem__, new))
-        extra.update(*map(forms.extra.__getitem__, new))
-        algorithms.update(map(forms.algorithms.__getitem__, new))
+        more = list(map(forms.more.__getitem__, new))
+        tokens.extend(map(itemgetter(0), more))
+        extra.update(*map(itemgetter(1), more))
+        algorithms.update(map(itemgetter(2), more))
         numbered[algorithm] = (forms, numbers, bool(skipped))
     stems: list[str] = []
     sequences: list[tuple[int, ...]] = []
