@@ -204,9 +204,10 @@ class ItemLayout(ScrollView):
                         self.refresh_lines(header + first, end - first)
         self._stale = set()
 
-    MEASURE_SECONDS: ClassVar[float] = 0.02
+    MEASURE_SECONDS: ClassVar[float] = 0.01
     """How long items are measured at a time: a list of a hundred thousand items takes
-    seconds to measure, and keys are handled between two slices."""
+    seconds to measure, and keys are handled between two slices (a key typed meanwhile
+    waits for the slice under way)."""
 
     MEASURE_BATCH: ClassVar[int] = 1
     """How many items :meth:`measure_items` is asked for at a time (between two looks at

@@ -66,9 +66,18 @@ class SearchSession:
             if self._index is None:
                 from ..search import SearchIndex  # not at start-up: it loads the stemmers
 
+                size = 0
+
+                def texts() -> Iterator[tuple[TextKey, str]]:
+                    nonlocal size  # counted on the way, for deferred
+                    for key, text in self.texts():
+                        size += len(text)
+                        yield key, text
+
                 with long_lived():  # the index holds many objects, for as long as it is used
-                    index = SearchIndex(self.texts(), language_of=self.state.language_of)
+                    index = SearchIndex(texts(), language_of=self.state.language_of)
                     self._index = (index, TextRuns(index))
+                self._size = (self.state.outline.briefing, size)
                 self._orders = {}
             return self._index
 
@@ -98,10 +107,12 @@ class SearchSession:
     def prepare(self) -> None:
         """Build the index now (from a worker thread, while the reader starts typing),
         and the briefing in its other languages: a match in one of them shows it, and
-        making a big briefing's outline takes longer than a keystroke may."""
+        making a big briefing's outline takes longer than a keystroke may; and the
+        order of the matches in each language (sorting thousands of segments)."""
         self._order()
         for language in self.state.outline.languages:
             self.state.in_language(language)
+            self._order(language)
 
     def invalidate(self) -> None:
         """The briefing changed: rebuild the index on the next search."""
@@ -109,14 +120,16 @@ class SearchSession:
             self._index = None
             self._orders = {}
 
-    def _order(self) -> ReadingOrder:
-        """The reading order of the index's matches with the language on screen."""
+    def _order(self, language: str | None = None) -> ReadingOrder:
+        """The reading order of the index's matches with ``language`` on screen (by
+        default the language on screen)."""
         runs = self._indexed()[1]
         outline = self.state.outline
-        order = self._orders.get(outline.language)
+        language = language or outline.language
+        order = self._orders.get(language)
         if order is None or order.text_runs is not runs:  # none yet, or an older index's
-            order = ReadingOrder(runs, outline.languages, outline.language)
-            self._orders[outline.language] = order
+            order = ReadingOrder(runs, outline.languages, language)
+            self._orders[language] = order
         return order
 
     @property
@@ -137,6 +150,8 @@ class SearchSession:
         texts are long (a search then runs in a thread, see :meth:`find`)."""
         outline = self.state.outline
         if self._size is None or self._size[0] is not outline.briefing:
+            # Counted as the index is built; before it is, walking every text takes a
+            # tenth of a second for a big briefing.
             size = sum(len(text) for _, text in self.texts())
             self._size = (outline.briefing, size)
         return self._size[1] > DEFERRED_CHARACTERS
