@@ -12,12 +12,13 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from functools import lru_cache
 from heapq import merge
 from itertools import accumulate, compress, count, islice
 from typing import NamedTuple, cast
 
 from .search_languages import _algorithm_for_language
-from .search_words import _analyse, _parse_query, _Term, _token_pattern, _Word
+from .search_words import _analyse, _parse_query, _Term, _token_pattern, _Word, plain_patterns
 
 
 class Match(NamedTuple):
@@ -43,19 +44,32 @@ finding them stops there, so that a keystroke takes well under a second and memo
 stays bounded."""
 
 
-_SPLIT: list[Callable[[str], list[str]]] = []
+_SPLITS: list[tuple[Callable[[str], object], Callable[[str], list[str]],
+                    Callable[[str], list[str]]]] = []
 
 
 def _split(text: str) -> list[str]:
     """``text`` split on its words, kept: separators and words alternate (``parts[1::2]``
     are the words), so where each word starts and ends are sums of lengths, made in C
     rather than a match object at a time."""
-    if not _SPLIT:
-        _SPLIT.append(re.compile(f"({_token_pattern().pattern})").split)
-        # The same words in ASCII text (no marks, no curly apostrophe), found several
-        # times faster than by the pattern that knows every script.
-        _SPLIT.append(re.compile("([A-Za-z0-9]+(?:'[A-Za-z0-9]+)*)").split)
-    return _SPLIT[text.isascii()](text)
+    if not _SPLITS:
+        # The same words in text without marks, invisible characters or ideographs
+        # (see search_words.find_words), and in ASCII text, found several times faster
+        # than by the pattern that knows every script, which is made only when needed.
+        special, plain = plain_patterns()
+        _SPLITS.append((special.search, re.compile(f"({plain.pattern})").split,
+                        re.compile("([A-Za-z0-9]+(?:'[A-Za-z0-9]+)*)").split))
+    special_in, plain_split, ascii_split = _SPLITS[0]
+    if text.isascii():
+        return ascii_split(text)
+    if special_in(text) is None:
+        return plain_split(text)
+    return _full_split()(text)
+
+
+@lru_cache(maxsize=1)
+def _full_split() -> Callable[[str], list[str]]:
+    return re.compile(f"({_token_pattern().pattern})").split
 
 
 class SearchIndex:

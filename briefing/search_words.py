@@ -178,7 +178,9 @@ def _analyse(raw: str, hint: str | None) -> _Word:
 
 def _spans(text: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` spans of the words of ``text``."""
-    return [m.span() for m in _token_pattern().finditer(text)]
+    special, plain = _plain_patterns()
+    pattern = plain if special.search(text) is None else _token_pattern()
+    return [m.span() for m in pattern.finditer(text)]
 
 
 # --------------------------------------------------------------------------- queries
@@ -263,6 +265,13 @@ def _plain_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
                          "\U00010000-\U0010ffff]")
     letter = r"[^\W_]"
     return special, re.compile(f"{letter}+(?:[{_APOSTROPHES}]{letter}+)*")
+
+
+def plain_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A search for what only :func:`word_pattern` handles (combining marks, invisible
+    characters, ideographs), and the pattern that finds the same words in text without
+    them, several times faster (and made in a fraction of the time)."""
+    return _plain_patterns()
 
 
 def find_words(text: str) -> list[str]:
