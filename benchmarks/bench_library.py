@@ -177,13 +177,17 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--index-only", action="store_true",
                         help="measure 1-3 (writing the index) only")
+    parser.add_argument("--library", type=Path,
+                        help="a library made before (with --cache): 1. is then a rescan")
+    parser.add_argument("--cache", type=Path, help="the index folder of --library")
     options = parser.parse_args()
     print(f"load average before: {os.getloadavg()}, processors: {os.cpu_count()}")
     with tempfile.TemporaryDirectory() as temporary:
-        folder = Path(temporary) / "library"
-        cache = Path(temporary) / "cache"
+        folder = options.library or Path(temporary) / "library"
+        cache = options.cache or Path(temporary) / "cache"
         os.environ["BRIEFING_CACHE"] = str(cache)
-        make_library(folder, options.count)
+        if options.library is None:
+            make_library(folder, options.count)
         size = sum(path.stat().st_size for path in folder.rglob("*.yaml"))
         print(f"library: {options.count:,} briefings, {size / 2**20:.1f} MiB")
 
