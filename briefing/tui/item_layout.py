@@ -261,8 +261,7 @@ class ItemLayout(ScrollView):
         top = round(self.scroll_y)
         item = self.item_at_line(top)
         within = top - self._offsets[item]
-        self._offsets = measured
-        self._cache.clear()
+        self._offsets = measured  # (the items' drawings stay: only their places moved)
         self._stale = None
         self.virtual_size = Size(layout[0], measured[-1] + self.header_lines())
         self.scroll_to(y=measured[item] + within, animate=False, immediate=True)
