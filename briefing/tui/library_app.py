@@ -54,8 +54,8 @@ class LibraryApp(ViewerApp):
         return self.library
 
     def on_mount(self) -> None:
-        if self.scan:
-            self._scan()
+        if self.scan:  # once the list is on the screen: the scan's thread would slow it
+            self.call_after_refresh(self._scan)
 
     @work(thread=True, exclusive=True, group="scan")
     def _scan(self) -> None:
