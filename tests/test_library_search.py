@@ -88,3 +88,21 @@ def test_a_briefing_changed_since_the_last_search_is_read_again(tmp_path: Path) 
     assert hit.text.text == "News: the ferry to Aktau, and more."
     assert hit.text.text[slice(*hit.spans[0])] == "ferry"
     assert found(index, "baku") == []
+
+
+def test_what_a_search_counted_is_counted_again_once_another_process_wrote(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {f"{number}.yaml": briefing(f"B{number}", "Ferry news.", f"20{10 + number}-01-01")
+             for number in range(6)}
+    files["rail.yaml"] = briefing("Rail", "Rail news.", "2030-01-01")
+    index = library(tmp_path, files)
+    monkeypatch.setattr(sqlite_index, "RANK_ALL_UP_TO", 1)
+    assert {result.rank for result in index.search("ferry")} == {0.0}  # in most: by date
+    for number in range(1, 6):
+        (tmp_path / "lib" / f"{number}.yaml").write_text(
+            briefing(f"B{number}", "Rail news.", f"20{10 + number}-01-01"), encoding="utf-8")
+    writer = index.reopen()  # another connection, as another process would write
+    writer.scan(workers=1)
+    writer.close()
+    (result,) = index.search("ferry")
+    assert result.entry.path == "0.yaml" and result.rank < 0  # in one of 7: BM25

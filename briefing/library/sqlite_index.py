@@ -137,6 +137,9 @@ class SqliteIndex(LibraryIndex):
         self.path = path
         self._kept: OrderedDict[int, _Words] = OrderedDict()
         """Documents' decoded words and texts, the latest searched last (see _decoded)."""
+        self._counts: dict[tuple[str, str], int] = {}
+        self._counts_version: tuple[int, int] = (-1, -1)
+        """The database's version when :attr:`_counts` were counted (see _count)."""
         self._numbers: dict[str, int] | None = None
         """The library's number of each word (by ``algorithm<tab>word``) while writing:
         every word once a large batch has been written (:attr:`_every_number`), else
@@ -561,16 +564,33 @@ class SqliteIndex(LibraryIndex):
         token 1e-6) and in more than :data:`RANK_ALL_UP_TO`. Scoring every one of
         those briefings takes FTS5 longer than a keystroke, for an order that says
         little; they are ordered by date."""
-        connection = self._connection
-        total = connection.execute("SELECT count(*) FROM documents WHERE valid = 1").fetchone()[0]
+        total = self._count("SELECT count(*) FROM documents WHERE valid = 1", "")
         if total <= 2 * RANK_ALL_UP_TO:
             return False
         for group in groups:
-            found = connection.execute("SELECT count(*) FROM words WHERE words MATCH ?",
-                                       (group,)).fetchone()[0]
+            found = self._count("SELECT count(*) FROM words WHERE words MATCH ?", group)
             if 2 * found < total or found <= RANK_ALL_UP_TO:
                 return False
         return True
+
+    def _count(self, sql: str, expression: str) -> int:
+        """``sql``'s count (of ``expression``'s briefings), kept until the database
+        changes (written by this connection or another): a query typed a key at a time
+        counts the same words again."""
+        connection = self._connection
+        version = (connection.execute("PRAGMA data_version").fetchone()[0],
+                   connection.total_changes)
+        if version != self._counts_version:
+            self._counts.clear()
+            self._counts_version = version
+        key = (sql, expression)
+        count = self._counts.get(key)
+        if count is None:
+            if len(self._counts) >= KEPT:
+                self._counts.clear()
+            count = self._counts[key] = connection.execute(
+                sql, (expression,) if expression else ()).fetchone()[0]
+        return count
 
 
 class _Words(NamedTuple):
