@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import filterfalse
+from itertools import chain, filterfalse
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..search_words import Word, analyse_word, find_words, query_terms
 
@@ -48,9 +48,9 @@ class _Forms(dict[str, str]):
     def __init__(self, algorithm: str | None) -> None:
         super().__init__()
         self.algorithm = algorithm
-        self.more: dict[str, tuple[str, tuple[str, ...], str | None]] = {}
-        """Each word's tokens (the stem first), its other forms, and the algorithm
-        that stemmed it: one look-up gives all three."""
+        self.more: dict[str, tuple[str, tuple[str, ...], str | None, str]] = {}
+        """Each word's tokens (the stem first), its other forms, the algorithm that
+        stemmed it and its stem: one look-up gives them all."""
         self.skipped: set[str] = set()
         """The words search skips."""
 
@@ -66,7 +66,7 @@ class _Forms(dict[str, str]):
         others.discard("")
         extra = tuple(sorted(others))
         self[raw] = stem
-        self.more[raw] = (" ".join((stem, *extra)), extra, word.algorithm)
+        self.more[raw] = (" ".join((stem, *extra)), extra, word.algorithm, stem)
         return stem
 
 
@@ -117,44 +117,53 @@ def document_words(texts: Iterable[tuple[str, str | None]]) -> DocumentWords:
             words = by_text[(text, algorithm)] = find_words(text)
             by_algorithm.setdefault(algorithm, []).append(words)
         listed.append((algorithm, words))
-    # Each distinct word: its number in the vocabulary (-1: a word search skips).
+    # Each distinct word: its number in the vocabulary (-1: a word search skips) and
+    # its stem, in small dictionaries (the caches of every word are large and slow to
+    # look words up in). Words are kept in the order they come: no sorting.
     vocabulary: list[str] = []
     tokens: list[str] = []
-    extra: set[str] = set()
+    extra: list[Iterable[str]] = []
     algorithms: set[str | None] = set()
-    numbered: dict[str | None, tuple[_Forms, dict[str, int], bool]] = {}
+    numbered: dict[str | None, tuple[dict[str, str], dict[str, int], set[str]]] = {}
     for algorithm, lists in by_algorithm.items():
         forms = _forms(algorithm)
-        distinct = set().union(*lists)
-        for raw in list(filterfalse(forms.__contains__, distinct)):
-            forms[raw]  # analysed (a word not seen before)
-        skipped = distinct & forms.skipped
-        new = sorted(distinct - skipped)
+        distinct = list(dict.fromkeys(chain.from_iterable(lists)))
+        more: list[Any] = list(map(forms.more.get, distinct))
+        skipped: set[str] = set()
+        if None in more:  # words not analysed yet, or that search skips
+            for raw in list(filterfalse(forms.__contains__, distinct)):
+                forms[raw]  # analysed
+            skipped = forms.skipped.intersection(distinct)
+            if skipped:
+                distinct = [raw for raw in distinct if raw not in skipped]
+            more = list(map(forms.more.__getitem__, distinct))
         first = len(vocabulary)
-        numbers = dict(zip(new, range(first, first + len(new)), strict=True))
-        numbers.update(dict.fromkeys(skipped, -1))
-        vocabulary.extend(map(f"{algorithm or ''}\t".__add__, new))
-        more = list(map(forms.more.__getitem__, new))
+        numbers = dict(zip(distinct, range(first, first + len(distinct)), strict=True))
+        stem_of = dict(zip(distinct, map(itemgetter(3), more), strict=True))
+        if skipped:
+            numbers.update(dict.fromkeys(skipped, -1))
+            stem_of.update(dict.fromkeys(skipped, ""))
+        vocabulary.extend(map(f"{algorithm or ''}\t".__add__, distinct))
         tokens.extend(map(itemgetter(0), more))
-        extra.update(*map(itemgetter(1), more))
+        extra.append(chain.from_iterable(map(itemgetter(1), more)))
         algorithms.update(map(itemgetter(2), more))
-        numbered[algorithm] = (forms, numbers, bool(skipped))
+        numbered[algorithm] = (stem_of, numbers, skipped)
     stems: list[str] = []
     sequences: list[tuple[int, ...]] = []
     done: dict[int, tuple[str, tuple[int, ...]]] = {}
     for algorithm, words in listed:
         again = done.get(id(words))
         if again is None:
-            forms, numbers, skips = numbered[algorithm]
-            if skips and not forms.skipped.isdisjoint(words):
-                sequence = tuple(numbers[raw] for raw in words if numbers[raw] >= 0)
+            stem_of, numbers, skipped = numbered[algorithm]
+            if skipped and not skipped.isdisjoint(words):
+                sequence = tuple(numbers[raw] for raw in words if raw not in skipped)
             else:
                 sequence = tuple(map(numbers.__getitem__, words))
-            again = done[id(words)] = (" ".join(map(forms.__getitem__, words)), sequence)
+            again = done[id(words)] = (" ".join(map(stem_of.__getitem__, words)), sequence)
         if words:
             stems.append(again[0])
         sequences.append(again[1])
-    return DocumentWords(" ".join(stems), " ".join(sorted(extra)),
+    return DocumentWords(" ".join(stems), " ".join(dict.fromkeys(chain.from_iterable(extra))),
                          tuple(sorted(name for name in algorithms if name is not None)),
                          "\n".join(vocabulary), "\n".join(tokens), tuple(sequences))
 
