@@ -155,7 +155,8 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
 
     serve = commands.add_parser(
         "serve", help="open the viewer in a web browser (needs the extra briefing[web])")
-    serve.add_argument("file", nargs="?", help="briefing file (default: the sample)")
+    serve.add_argument("file", nargs="?", metavar="FILE|DIR",
+                       help="briefing file, or a folder for its library (default: the sample)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")

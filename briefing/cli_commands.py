@@ -85,7 +85,8 @@ def _diff(options: Options) -> int:
 
 
 def _serve(options: Options) -> int:
-    """``briefing serve [FILE]``: the viewer in a browser, until Ctrl+C."""
+    """``briefing serve [FILE|DIR]``: the viewer (for a folder, its library) in a browser,
+    until Ctrl+C."""
     from .errors import BriefingError
     from .safe_text import visible
 
@@ -102,18 +103,31 @@ def _serve(options: Options) -> int:
         print("briefing: `serve` needs a file; it cannot serve standard input",
               file=sys.stderr)
         return EXIT_USAGE
-    if name is not None:
+    folder = name is not None and os.path.isdir(name)  # served as its library
+    if name is not None and folder:
+        from .library.index import LibraryError
+        from .library.sqlite_index import open_library
+
+        try:  # what is wrong is said here, once, not in every browser tab
+            open_library(name, notice=lambda message: print(
+                f"briefing: {message}", file=sys.stderr)).close()
+        except LibraryError as error:
+            print(f"briefing: {error}", file=sys.stderr)
+            return EXIT_INVALID
+    elif name is not None:
         try:
             _load(name)  # what is wrong is said here, once, not in every browser tab
         except BriefingError as error:
             _report(error)
             return EXIT_INVALID
+    if name is not None:
         name = os.path.abspath(name)
     host: str = options.host
     if host not in LOCAL_HOSTS:
         print(f"briefing: warning: serving on {visible(host)}: anyone who can reach this "
-              "address can read the briefing", file=sys.stderr)
-    title = os.path.basename(name) if name is not None else "briefing"
+              f"address can read the {'briefings' if folder else 'briefing'}",
+              file=sys.stderr)
+    title = os.path.basename(os.path.normpath(name)) if name is not None else "briefing"
     print(f"briefing: serving {visible(title)} on {visible(url(host, options.port))}; "
           "press Ctrl+C to stop", file=sys.stderr)
     # The server runs for as long as it is wanted: the collector the one-shot

@@ -1,7 +1,8 @@
-"""``briefing serve [FILE]``: the viewer in a web browser, through textual-serve.
+"""``briefing serve [FILE|DIR]``: the viewer in a web browser, through textual-serve.
 
-textual-serve (the optional extra ``briefing[web]``) runs ``briefing open FILE`` for
-each browser tab that connects, with Textual's web driver, and relays its screen
+textual-serve (the optional extra ``briefing[web]``) runs ``briefing open FILE`` (or
+``DIR``: the library, its briefings opened over it in the same app) for each browser
+tab that connects, with Textual's web driver, and relays its screen
 over a websocket. Its JavaScript and font ship in its wheel; the page is its own
 but for the font, which it would fetch from Google, and here comes from its static
 folder (``web/app_index.html``), so nothing is fetched from elsewhere at run time.
@@ -23,8 +24,9 @@ DEFAULT_PORT = 8000
 
 
 def viewer_command(file: str | None, language: str | None = None) -> str:
-    """The shell command that opens ``file`` (the sample without one) in the viewer:
-    textual-serve runs it through a shell, so every part is quoted."""
+    """The shell command that opens ``file`` (the sample without one; a folder: its
+    library) in the viewer: textual-serve runs it through a shell, so every part is
+    quoted."""
     argv = [sys.executable, "-m", "briefing", "open"]
     if language is not None:
         argv += ["--lang", language]
@@ -40,7 +42,8 @@ def url(host: str, port: int) -> str:
 
 def serve(file: str | None, host: str, port: int, title: str,
           language: str | None = None) -> None:
-    """Serve the viewer of ``file`` on ``host:port`` until Ctrl+C (or SIGTERM)."""
+    """Serve the viewer of ``file`` (or the library of a folder) on ``host:port`` until
+    Ctrl+C (or SIGTERM)."""
     import textual_serve
     from textual_serve.server import Server
 

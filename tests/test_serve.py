@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_run import SAMPLE, child_environment, run_cli
+from tests.cli_run import ARTICLE, SAMPLE, child_environment, run_cli
 
 aiohttp = pytest.importorskip("aiohttp")
 pytest.importorskip("textual_serve")
@@ -74,6 +74,29 @@ async def viewer_screen(port: int, until: str, seconds: float = 30) -> str:
     return drawn
 
 
+async def browse(port: int, steps: list[tuple[str, str]], seconds: float = 30) -> list[bool]:
+    """In one browser tab of 100x30: for each step, type its keys, then wait until its
+    text is drawn; whether each was."""
+    seen = []
+    url = f"http://127.0.0.1:{port}/ws?width=100&height=30"
+    async with aiohttp.ClientSession() as session, session.ws_connect(url) as websocket:
+        for keys, until in steps:
+            if keys:
+                await websocket.send_json(["stdin", keys])
+            drawn = ""
+            deadline = time.monotonic() + seconds
+            while until not in drawn and time.monotonic() < deadline:
+                try:
+                    message = await websocket.receive(timeout=deadline - time.monotonic())
+                except TimeoutError:
+                    break
+                if message.type != aiohttp.WSMsgType.BINARY:
+                    break
+                drawn += message.data.decode("utf-8", "replace")
+            seen.append(until in drawn)
+    return seen
+
+
 async def get(port: int, path: str) -> tuple[int, str]:
     async with aiohttp.ClientSession() as session, session.get(
             f"http://127.0.0.1:{port}{path}") as response:
@@ -111,3 +134,39 @@ def test_an_invalid_file_is_reported_before_serving(tmp_path: Path) -> None:
     result = run_cli("serve", broken, "--port", str(free_port()))
     assert result.returncode == 1
     assert f"{broken}:" in result.stderr and "summary" in result.stderr
+
+
+def test_a_folder_is_served_as_its_library_in_one_browser_tab(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "library"
+    folder.mkdir()
+    (folder / SAMPLE.name).write_bytes(SAMPLE.read_bytes())
+    (folder / ARTICLE.name).write_bytes(ARTICLE.read_bytes())
+    with server(folder, "--lang", "en") as (process, port):
+        status, page = asyncio.run(get(port, "/"))
+        assert status == 200 and "library" in page  # the tab's title: the folder
+        # The list; Enter: the briefing (a panel's name, not a column's); Esc: the list
+        # again; Enter: the briefing again. One app: the tab's session goes on throughout.
+        seen = asyncio.run(browse(port, [
+            ("", "1 briefings in"), ("\r", "Priorities"), ("\x1b", "briefings in"),
+            ("\r", "Priorities")]))
+        assert seen == [True, True, True, True]
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=20) == 0
+        assert process.stderr is not None
+        said = process.stderr.read().decode()
+    assert f"serving library on http://127.0.0.1:{port}" in said
+
+
+def test_serving_a_folder_beyond_this_machine_warns_who_can_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+    with server(tmp_path, "--host", "0.0.0.0") as (process, _):
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=20)
+        assert process.stderr is not None
+        said = process.stderr.read().decode()
+    assert "anyone who can reach this address can read the briefings" in said
