@@ -9,7 +9,7 @@ transliteration), so a briefing listed is one the viewer's search finds the quer
 from __future__ import annotations
 
 from array import array
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from itertools import islice, product
 from math import prod
 from typing import Any
@@ -57,10 +57,12 @@ class QueryMatcher:
         """Whether every query word matches some word of the library."""
         return bool(self.terms) and all(self.words)
 
-    def matching(self, vocabulary: Sequence[int], sequences: Sequence[Sequence[int]]) -> list[int]:
+    def matching(self, vocabulary: Sequence[int], sequences: Sequence[Sequence[int]],
+                 containing: Mapping[int, Sequence[int]] | None = None) -> list[int]:
         """The numbers of the texts of a briefing in which the query matches (a phrase:
         its words one after the other); ``vocabulary`` gives the library's number of
-        each of its words, ``sequences`` each text's words by their place in it."""
+        each of its words, ``sequences`` each text's words by their place in it, and
+        ``containing`` (if known: :func:`texts_containing`) the texts each is in."""
         size = len(self.terms)
         if not self.possible:
             return []
@@ -85,7 +87,12 @@ class QueryMatcher:
         phrases = (set(product(*by_term))
                    if size > 1 and prod(map(len, by_term)) <= PHRASES_LIMIT else None)
         texts = []
-        for text, sequence in enumerate(sequences):
+        if containing is None:
+            candidates: Iterable[int] = range(len(sequences))
+        else:  # only the texts with one of the words the query's first word matches
+            candidates = sorted({text for word in first for text in containing.get(word, ())})
+        for text in candidates:
+            sequence = sequences[text]
             # One C call rejects most texts: they lack the query's first word.
             if first.isdisjoint(sequence):
                 continue
@@ -113,6 +120,16 @@ class QueryMatcher:
         the briefing's language), found by one :class:`~briefing.search.SearchIndex`
         over them all: each distinct word is analysed once for the page of results."""
         return find_hits_in(briefings, self.query)
+
+
+def texts_containing(sequences: Sequence[Sequence[int]]) -> dict[int, list[int]]:
+    """For each word of a briefing (by its place in the briefing's vocabulary), the
+    numbers of the texts it is in (see :meth:`QueryMatcher.matching`)."""
+    containing: dict[int, list[int]] = {}
+    for text, sequence in enumerate(sequences):
+        for word in set(sequence):
+            containing.setdefault(word, []).append(text)
+    return containing
 
 
 def library_numbers(data: bytes) -> array[int]:

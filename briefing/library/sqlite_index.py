@@ -389,7 +389,7 @@ class SqliteIndex(LibraryIndex):
         after the other) until ``limit`` have matched; only their texts are read,
         and their excerpts found by one search over them all.
         """
-        from .hits import QueryMatcher, stored_texts
+        from .hits import QueryMatcher, stored_texts, texts_containing
         from .terms import term_expressions
 
         if limit <= 0:
@@ -430,7 +430,11 @@ class SqliteIndex(LibraryIndex):
             stored = self._decoded([document for document, _ in page])
             for document, score in page:
                 decoded = stored[document]
-                matching = matcher.matching(decoded.vocabulary, decoded.sequences)
+                if decoded.containing is None:
+                    decoded = self._kept[document] = decoded._replace(
+                        containing=texts_containing(decoded.sequences))
+                matching = matcher.matching(decoded.vocabulary, decoded.sequences,
+                                            decoded.containing)
                 if matching:
                     chosen.append((document, score, matching))
                     if len(chosen) == limit:
@@ -600,6 +604,8 @@ class _Words(NamedTuple):
     vocabulary: array[int]
     sequences: list[array[int]]
     texts: list[Any] | None = None
+    containing: dict[int, list[int]] | None = None
+    """The texts each word is in (``hits.texts_containing``), once a search needed it."""
 
 
 def _stems_expression(stems: Iterable[str]) -> str | None:
