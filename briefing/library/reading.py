@@ -102,11 +102,10 @@ def indexed(path: str, state: FileState, briefing: Briefing) -> IndexedBriefing:
     """What the index stores for the valid ``briefing`` read from ``path``."""
     outline = Outline(briefing)
     make = tuple.__new__  # without IndexedText's Python-level __new__: one per paragraph
-    texts = tuple(
-        make(IndexedText, (key.section, key.entry, key.name, key.language, key.paragraph,
-                           position.line, position.column, text))
-        for key, text, position in outline.located_texts()
-    )
+    # A paragraph's key (section, entry, name, language, paragraph), its position
+    # (line, column) and its text are an IndexedText's fields, in order.
+    texts = tuple(make(IndexedText, key + position + (text,))
+                  for key, text, position in outline.located_texts())
     languages = list(map(itemgetter(3), texts))
     hints = {language: stemming_algorithm(language or briefing.language)
              for language in set(languages)}
