@@ -48,6 +48,8 @@ PARTICIPANT_COLUMNS = ("name", "role", "organization", "country")
 """The participants table's columns, each a field; columns no participant fills are left out."""
 STACKED_BELOW = 60
 """Narrower than this, participants are one block each instead of a table."""
+_OUTCOMES_AT_ONCE = 50
+"""Outcomes drawn by one grid (see ``SummaryRenderer.outcomes``)."""
 
 
 def _literal(text: str | None, style: str = "") -> RichText:
@@ -305,14 +307,19 @@ class SummaryRenderer:
             table.add_row(_literal(entry.text("date"), "bold"), _literal(entry.text("event")))
         return Padding(table, (0, 0, 0, 2))
 
-    def outcomes(self, entries: tuple[Entry, ...]) -> Padding:
-        # One grid, a row each: a grid per outcome drew the same, 40% slower.
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(width=1, style="green")
-        grid.add_column(ratio=1, overflow="fold")
-        for entry in entries:
-            grid.add_row("✓", _literal(entry.text(ITEM)))
-        return Padding(grid, (0, 0, 0, 2))
+    def outcomes(self, entries: tuple[Entry, ...]) -> Group:
+        # A grid of a row each per _OUTCOMES_AT_ONCE outcomes: a grid per outcome draws
+        # the same, 40% slower; one grid for them all holds every line in memory
+        # at once, and is slower still for long outcomes.
+        grids = []
+        for start in range(0, len(entries), _OUTCOMES_AT_ONCE):
+            grid = Table.grid(padding=(0, 1), expand=True)
+            grid.add_column(width=1, style="green")
+            grid.add_column(ratio=1, overflow="fold")
+            for entry in entries[start:start + _OUTCOMES_AT_ONCE]:
+                grid.add_row("✓", _literal(entry.text(ITEM)))
+            grids.append(Padding(grid, (0, 0, 0, 2)))
+        return Group(*grids)
 
     def tags(self, entries: tuple[Entry, ...]) -> Padding:
         line = _literal(tags_line(entry.text(ITEM) for entry in entries), "magenta")
