@@ -433,10 +433,14 @@ class SqliteIndex(LibraryIndex):
             page = ranked[start:start + step]
             start += len(page)
             step = min(step * 2, 4096)
-            stored = self._decoded([document for document, _ in page])
+            numbers = [document for document, _ in page]
+            kept_before = self._kept.keys() & numbers
+            stored = self._decoded(numbers)
             for document, score in page:
                 decoded = stored[document]
-                if decoded.containing is None:
+                if decoded.containing is None and document in kept_before:
+                    # Searched again: worth knowing where each word is (the first time,
+                    # reading every text once costs less than that).
                     decoded = self._kept[document] = decoded._replace(
                         containing=texts_containing(decoded.sequences))
                 matching = matcher.matching(decoded.vocabulary, decoded.sequences,
