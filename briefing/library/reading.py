@@ -16,6 +16,7 @@ import gc
 import hashlib
 import os
 from collections.abc import Iterable
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
@@ -127,6 +128,7 @@ def _values(text: Text | None) -> dict[str, str]:
     return dict(text.values) if text is not None else {}
 
 
+@lru_cache(maxsize=4096)  # the same people, countries and tags, briefing after briefing
 def facet_key(text: str) -> str:
     """The key that makes one facet value of ``text`` across briefings: its words,
     normalised as search normalises them and written in ASCII letters, so that
