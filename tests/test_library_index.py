@@ -144,3 +144,38 @@ def test_find_hits_keeps_paragraph_order() -> None:
     hits = find_hits(texts, "en", "ferry")
     assert [hit.text.paragraph for hit in hits] == [1, 2]
     assert hits[1].spans == ((4, 9), (10, 15))
+
+
+def test_an_index_updated_file_by_file_finds_what_a_new_one_finds(tmp_path: Path) -> None:
+    """A large first scan (read by worker processes, its words numbered in memory)
+    then a few changes (their words looked up one by one) answer as an index made
+    in one go of the folder as it ends up."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    words = ["ferry", "railway", "port", "corridor", "паром", "коридора", "порт", "Baku"]
+
+    def write(number: int, extra: str = "") -> None:
+        summary = " ".join(words[(number + step) % len(words)] for step in range(3 + number % 4))
+        (folder / f"b{number:03d}.yaml").write_text(
+            f"briefing: 1\ntitle: Briefing {number}\ndate: 2024-01-{1 + number % 28:02d}\n"
+            f"summary: {json.dumps(summary + extra)}\n", encoding="utf-8")
+
+    for number in range(80):
+        write(number)
+    updated = open_library(str(folder), cache=tmp_path / "updated")
+    assert updated.scan(workers=2).added == 80
+    write(3, " Caspian ferry again")
+    write(41, " новый паромный маршрут")
+    (folder / "b007.yaml").unlink()
+    (folder / "b100.yaml").write_text("briefing: 1\n", encoding="utf-8")
+    report = updated.scan()
+    assert (report.added, report.changed, report.removed) == (1, 2, 1)
+    fresh = open_library(str(folder), cache=tmp_path / "fresh")
+    fresh.scan()
+    for query in [*words, "caspian", "паромный", "маршрут", "новый", "kori", "b"]:
+        assert ([(result.entry, result.hits, result.matched)
+                 for result in updated.search(query, limit=100)] ==
+                [(result.entry, result.hits, result.matched)
+                 for result in fresh.search(query, limit=100)]), query
+    assert updated.entries() == fresh.entries()
+    assert updated.facets() == fresh.facets()
