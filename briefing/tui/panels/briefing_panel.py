@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable
+from functools import lru_cache
 from typing import ClassVar
 
 from rich._wrap import divide_line
@@ -47,8 +48,17 @@ def text_height(text: str, width: int) -> int:
 def text_heights(texts: Iterable[str], width: int) -> list[int]:
     """:func:`text_height` of each of ``texts``: one line for those of one line that fit
     (of characters one cell wide), at once; the others wrapped."""
-    return [1 if len(text) <= width and one_cell_wide(text) else text_height(text, width)
-            for text in texts]
+    heights = []
+    for text in texts:
+        if one_cell_wide(text):
+            if len(text) <= width:
+                heights.append(1)
+                continue
+            if text.isprintable():  # one line (but for no-break spaces, Rich's too)
+                heights.append(_one_cell_height(text, width))
+                continue
+        heights.append(text_height(text, width))
+    return heights
 
 
 _NOT_ONE_CELL = re.compile("[^\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482]")
@@ -66,10 +76,12 @@ _WORD = re.compile(r"\s*\S+\s*")
 """A word and the spaces after it (before it too, for the first), as ``divide_line`` reads."""
 
 
+@lru_cache(maxsize=16384)
 def _one_cell_height(line: str, width: int) -> int:
     """``len(divide_line(line, width, fold=True)) + 1`` for a printable line whose every
     character is one cell wide: the same greedy wrap, counting lines instead of making
-    the offsets, with lengths for widths (a panel of thousands of rows measures each)."""
+    the offsets, with lengths for widths (a panel of thousands of rows measures each;
+    organisations and countries repeat)."""
     if "  " in line or line[:1] == " " or line[-1:] == " ":
         return _spaced_height(line, width)
     # Words between single spaces: each with the space after it but the last.

@@ -85,14 +85,25 @@ class ParticipantsPanel(BriefingPanel):
             cells: dict[str, list[str]] = {}
             measures = []
             for name in COLUMNS:
-                fields = [entry.field(name) for entry in entries]
+                fields = [entry.fields.get(name) for entry in entries]
                 if name != "name" and not any(fields):
                     continue
+                # Field.shown and _joined, alike for a field of one paragraph (most).
+                shown, joined = [], []
+                for field in fields:
+                    if field is None:
+                        shown.append("")
+                        joined.append("")
+                    elif len(field.paragraphs) == 1:
+                        shown.append(field.paragraphs[0])
+                        joined.append(field.paragraphs[0])
+                    else:
+                        shown.append(field.shown)
+                        joined.append(_joined(field))
                 label = cell_len(t.field_label(name))
-                widest, word = _widths([field.shown if field is not None else ""
-                                        for field in fields])
+                widest, word = _widths(shown)
                 measures.append((name, max(widest, label, 1), max(word, label)))
-                cells[name] = [_joined(field) for field in fields]
+                cells[name] = joined
             self._texts = (outline, cells, measures)
         return self._texts[1], self._texts[2]
 
