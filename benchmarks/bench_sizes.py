@@ -16,7 +16,12 @@ Issue 11's shapes, each as large as every limit of ``docs/format.md``
   the file (what the viewer's search benchmark searches);
 - ``every-list``: every list of the format (participants, priorities, figures,
   statements, timeline, outcomes, tags) as long as the limits on list items and
-  on values together allow.
+  on values together allow;
+- ``article``: a source article as long as ``MAX_SOURCE_TEXT_BYTES`` lets it be,
+  Russian prose in paragraphs of five sentences (one a line, as agencies write
+  them), and claims whose evidence cites passages all across it (the last at its
+  end); ``article-one-paragraph``: the same article with no line break at all.
+  These are also run as ``summary --evidence`` and ``check``.
 
 Each is summarised as a subprocess (``--width 100``, output to /dev/null, plain
 as when piped; ``--colour`` also forces colour, which draws the large digits),
@@ -44,7 +49,13 @@ from typing import NamedTuple
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import generate_figures, generate_notes, generate_participants
-from briefing.limits import MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NODES, MAX_TEXT_LENGTH
+from briefing.limits import (
+    MAX_FILE_BYTES,
+    MAX_LIST_ITEMS,
+    MAX_NODES,
+    MAX_SOURCE_TEXT_BYTES,
+    MAX_TEXT_LENGTH,
+)
 from tests.cli_run import child_environment
 
 BUDGET_SECONDS = 10.0
@@ -100,7 +111,86 @@ SHAPES: dict[str, Callable[[float], str]] = {
                                           MAX_TEXT_LENGTH),
     "every-list": lambda scale: _within_size(generate_every_list,
                                              round(_items(EVERY_LIST_VALUES) * scale)),
+    "article": lambda scale: generate_article_briefing(
+        f"article-{scale}.txt", round(MAX_SOURCE_TEXT_BYTES * scale)),
+    "article-one-paragraph": lambda scale: generate_article_briefing(
+        f"article-one-paragraph-{scale}.txt", round(MAX_SOURCE_TEXT_BYTES * scale)),
 }
+
+ARTICLES: dict[str, Callable[[float], str]] = {
+    "article": lambda scale: generate_article(round(MAX_SOURCE_TEXT_BYTES * scale)),
+    "article-one-paragraph": lambda scale: generate_article(
+        round(MAX_SOURCE_TEXT_BYTES * scale), paragraphs=False),
+}
+"""The source article of each shape that has one (``source.text``: ``NAME-SCALE.txt``)."""
+
+ARTICLE_CLAIMS = 300
+"""Claims of the article shapes: a third each priorities, figures and statements."""
+
+_SAMPLE_ARTICLE = Path(__file__).resolve().parent.parent / "data" / \
+    "kazinform-eurasian-connectivity.ru.txt"
+
+
+def _article_sentences(target_bytes: int) -> list[str]:
+    """The sample article's sentences over and over, each made unique by its number,
+    about ``target_bytes`` bytes (with a space or line break after each) in all."""
+    sample = [sentence.strip() for sentence in
+              _SAMPLE_ARTICLE.read_text(encoding="utf-8").replace("\n", " ").split(". ")
+              if len(sentence.strip()) > 40]
+    sentences: list[str] = []
+    size = 0
+    while True:
+        sentence = f"{sample[len(sentences) % len(sample)]}, пункт {len(sentences) + 1}."
+        size += len(sentence.encode("utf-8")) + 1
+        if size > target_bytes:
+            return sentences
+        sentences.append(sentence)
+
+
+def generate_article(target_bytes: int, paragraphs: bool = True) -> str:
+    """Russian prose of at most ``target_bytes`` bytes: paragraphs of five sentences,
+    one a line, or (not ``paragraphs``) one line of every sentence."""
+    sentences = _article_sentences(target_bytes)
+    if not paragraphs:
+        return " ".join(sentences)
+    return "\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5))
+
+
+def generate_article_briefing(article: str, article_bytes: int,
+                              claims: int = ARTICLE_CLAIMS) -> str:
+    """A briefing whose ``source.text`` is ``article`` (a file beside it, of
+    ``article_bytes`` from :func:`generate_article`), with ``claims`` claims citing
+    sentences spread evenly over the article, the last one its last sentence."""
+    sentences = _article_sentences(article_bytes)
+    lines = ["briefing: 1", "title: Long article", "summary: Generated.", "language: ru",
+             "source:", f"  text: {article}", "participants:", "  - id: speaker",
+             "    name: Speaker"]
+    sections: dict[str, list[str]] = {"priorities": [], "figures": [], "statements": []}
+    names = list(sections)
+    for claim in range(claims):
+        number = (len(sentences) - 1) * (claim + 1) // claims
+        excerpt = sentences[number].rsplit(", пункт ", 1)[0][-80:].split(" ", 1)[-1]
+        excerpt = f"{excerpt}, пункт {number + 1}"
+        quoted = excerpt.replace("\\", "\\\\").replace('"', '\\"')
+        section = names[claim % 3]
+        entry = {"priorities": f"  - sector: Sector {claim}",
+                 "figures": f"  - label: Figure {claim}\n    value: {number + 1}",
+                 "statements": "  - by: speaker\n    text: Said"}[section]
+        sections[section].append(f'{entry}\n    evidence: "{quoted}"')
+    for section, entries in sections.items():
+        lines += [f"{section}:", *entries]
+    return "\n".join(lines) + "\n"
+
+
+def write_shape(name: str, folder: Path, scale: float = 1.0) -> Path:
+    """Write shape ``name`` at ``scale`` (and its article) in ``folder``, unless there."""
+    path = folder / f"{name}-{scale}.yaml"
+    if not path.exists():
+        path.write_text(SHAPES[name](scale), encoding="utf-8")
+    article = folder / f"{name}-{scale}.txt"
+    if name in ARTICLES and not article.exists():
+        article.write_text(ARTICLES[name](scale), encoding="utf-8")
+    return path
 
 
 EVERY_LIST_VALUES = 33
@@ -180,25 +270,37 @@ def run(command: list[str], env: dict[str, str] | None = None) -> Run:
                process.returncode)
 
 
+def commands(name: str) -> list[list[str]]:
+    """The commands shape ``name`` is measured with (before the file's path)."""
+    summary = ["summary", "--width", "100"]
+    if name in ARTICLES:
+        return [summary, ["summary", "--evidence", "--width", "100"], ["check"]]
+    return [summary]
+
+
 def measure(name: str, folder: Path, colour: bool) -> None:
-    """Summarise shape ``name`` at full and half size and print one line for each."""
-    results = {}
-    for scale in (1.0, 0.5):
-        path = folder / f"{name}-{scale}.yaml"
-        if not path.exists():
-            path.write_text(SHAPES[name](scale), encoding="utf-8")
-        env = {"FORCE_COLOR": "1"} if colour else None
-        ours = run([sys.executable, "-m", "briefing", "summary", "--width", "100", str(path)],
-                   env)
-        baseline = run([sys.executable, "-c", YAML_ONLY, str(path)])
-        results[scale] = (ours, baseline, path.stat().st_size)
-    (full, baseline, size), (half, _, _) = results[1.0], results[0.5]
-    verdict = ("REFUSED (not within the limits)" if full.returncode != 0
-               else "ok" if full.cpu <= BUDGET_SECONDS else "OVER BUDGET")
-    print(f"{name + (' (colour)' if colour else ''):28} {size / 2**20:5.1f} MB  "
-          f"{full.wall:6.2f} s wall {full.cpu:6.2f} s cpu {full.peak_mib:6.0f} MiB  "
-          f"full/half {full.cpu / max(half.cpu, 1e-9):4.2f}  "
-          f"vs yaml.load {full.cpu / max(baseline.cpu, 1e-9):5.2f}x  {verdict}")
+    """Run each of :func:`commands` on shape ``name`` at full and half size, and
+    print one line for each."""
+    for command in commands(name):
+        results = {}
+        for scale in (1.0, 0.5):
+            path = write_shape(name, folder, scale)
+            env = {"FORCE_COLOR": "1"} if colour else None
+            ours = run([sys.executable, "-m", "briefing", *command, str(path)], env)
+            baseline = run([sys.executable, "-c", YAML_ONLY, str(path)])
+            size = path.stat().st_size + (path.with_suffix(".txt").stat().st_size
+                                          if name in ARTICLES else 0)
+            results[scale] = (ours, baseline, size)
+        (full, baseline, size), (half, _, _) = results[1.0], results[0.5]
+        verdict = ("REFUSED (not within the limits)" if full.returncode != 0
+                   else "ok" if full.cpu <= BUDGET_SECONDS else "OVER BUDGET")
+        what = name + (" (colour)" if colour else "")
+        if command[0] != "summary" or "--evidence" in command:
+            what += f" [{command[0]}{' --evidence' if '--evidence' in command else ''}]"
+        print(f"{what:44} {size / 2**20:5.1f} MB  "
+              f"{full.wall:6.2f} s wall {full.cpu:6.2f} s cpu {full.peak_mib:6.0f} MiB  "
+              f"full/half {full.cpu / max(half.cpu, 1e-9):4.2f}  "
+              f"vs yaml.load {full.cpu / max(baseline.cpu, 1e-9):5.2f}x  {verdict}")
 
 
 def main() -> None:

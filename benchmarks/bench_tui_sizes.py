@@ -11,7 +11,13 @@ makes them from ``briefing/limits.py``), costly in its own way:
 - ``participants``: as many participants, whose table is opened, scrolled to
   the end, and searched;
 - ``notes``: participants whose notes are as long as a text may be, in
-  one-letter lines, whose details are opened.
+  one-letter lines, whose details are opened;
+- ``article``: a source article as long as ``MAX_SOURCE_TEXT_BYTES`` lets it be
+  (Russian, in paragraphs), and claims citing passages all across it: the
+  evidence is checked as the viewer starts, the Source panel opened, paged down,
+  taken to its end, searched for a word written thousands of times in it, and the
+  last statement's ``e`` taken to its passage at the article's end;
+  ``article-one-paragraph``: the same article in one line (one paragraph).
 
 Each runs in a process of its own (``--shape NAME``), headless at 120x40 under
 Textual's Pilot, and reports for each action how long until the screen settled
@@ -43,15 +49,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_sizes import SHAPES as AT_LIMITS
-from benchmarks.bench_sizes import participants_at_limits
+from benchmarks.bench_sizes import participants_at_limits, write_shape
 
 RSS_BUDGET_MB = 500
 COUNT_BUDGET_S = 1.0
 BLOCK_BUDGET_S = 0.1
 
 
-SHAPES = ("words", "figures", "participants", "notes")
+SHAPES = ("words", "figures", "participants", "notes", "article", "article-one-paragraph")
 """The shapes of ``bench_sizes.py`` measured here, as large as the limits let them be."""
 
 LAST_PARTICIPANT = f"Participant {participants_at_limits() - 1}"
@@ -69,6 +74,14 @@ ACTIONS: dict[str, list[tuple[str, list[str], bool]]] = {
     "notes": [("open Participants", ["2"], False), ("open the details", ["enter"], False),
               ("back", ["escape"], False)],
 }
+# Panels: 1 summary, 2 participants, 3 priorities, 4 figures, 5 statements, 6 source.
+ACTIONS["article"] = ACTIONS["article-one-paragraph"] = [
+    ("open Source", ["6"], False), ("page down", ["pagedown"], False),
+    ("to the end", ["end"], False), ("back to the top", ["home"], False),
+    ("search пункт", ["slash", *"пункт"], True), ("next match", ["enter"], False),
+    ("clear", ["escape"], False), ("next passage e", ["e"], False),
+    ("last statement", ["5", "end"], False), ("its passage e", ["e"], False),
+]
 
 
 def run_shape(name: str, path: Path) -> None:
@@ -133,6 +146,9 @@ def run_shape(name: str, path: Path) -> None:
     async def main() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot, False, time.perf_counter())
+            print(f"  start (and the evidence check): longest block "
+                  f"{longest[0] * 1000:.0f} ms [{longest[1] * 1000:.0f} ms] "
+                  f"({'ok' if longest[1] <= BLOCK_BUDGET_S else 'OVER'}; {longest_what[0]})")
             for what, keys, counted in ACTIONS[name]:
                 longest[:] = [0.0, 0.0]
                 collecting[1] = 0.0
@@ -157,7 +173,8 @@ def run_shape(name: str, path: Path) -> None:
                                       f"({'ok' if took_cpu <= COUNT_BUDGET_S else 'OVER'})")
                 else:
                     verdict.insert(0, f"settled after {took:.2f} s")
-                print(f"  {what}: {'; '.join(verdict)}")
+                panel = getattr(app.screen, "current_panel", None)
+                print(f"  {what} ({getattr(panel, 'value', panel)}): {'; '.join(verdict)}")
 
     asyncio.run(main())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -176,10 +193,10 @@ def main() -> None:
           f"{BLOCK_BUDGET_S * 1000:.0f} ms (input blocked)")
     with tempfile.TemporaryDirectory() as folder:
         for name in names:
-            path = Path(folder) / f"{name}.yaml"
-            path.write_text(AT_LIMITS[name](1.0), encoding="utf-8")
+            path = write_shape(name, Path(folder))
             subprocess.run([sys.executable, __file__, "--shape", name, str(path)], check=False)
             path.unlink()
+            path.with_suffix(".txt").unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

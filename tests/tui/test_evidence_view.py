@@ -13,7 +13,7 @@ from briefing.safe_text import visible
 from briefing.tui.app import BriefingApp
 from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.panels import PanelId
-from briefing.tui.panels.source_panel import SourcePanel
+from briefing.tui.panels.source_panel import PIECE_LENGTH, SourcePanel, paragraph_pieces
 from tests.cli_run import ARTICLE
 
 from .conftest import SAMPLE, make_app, screen_text, viewer_state, wait_for
@@ -228,3 +228,45 @@ async def test_an_excerpt_not_found_goes_to_the_closest_passage(tmp_path: Path) 
         notes = [str(note.message) for note in app._notifications]
         assert any(note.startswith("В статье этого нет; показан ближайший отрывок (")
                    for note in notes), notes
+
+
+def test_a_long_paragraph_is_cut_in_pieces_after_sentences() -> None:
+    sentences = [f"Предложение номер {n} о торговле и транспорте." for n in range(3000)]
+    paragraph = " ".join(sentences)
+    starts = paragraph_pieces(paragraph)
+    ends = [*starts[1:], len(paragraph)]
+    pieces = [paragraph[start:end] for start, end in zip(starts, ends, strict=True)]
+    assert len(pieces) > 1
+    assert "".join(pieces) == paragraph
+    assert all(len(piece) <= PIECE_LENGTH for piece in pieces)
+    assert all(piece.endswith(". ") for piece in pieces[:-1])
+    assert paragraph_pieces("а" * (PIECE_LENGTH * 2 + 5)) == [0, PIECE_LENGTH, PIECE_LENGTH * 2]
+    assert paragraph_pieces("short. text") == [0]
+
+
+async def test_an_article_in_one_line_is_read_to_its_end(tmp_path: Path) -> None:
+    """A paragraph of 150,000 characters is drawn a piece at a time: its last passage is
+    reached by ``e``, a match at its end by the search, and no gap splits it."""
+    sentences = [f"Предложение номер {n} о торговле и транспорте." for n in range(3000)]
+    (tmp_path / "article.txt").write_text(" ".join(sentences), encoding="utf-8")
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "briefing: 1\ntitle: Long\nsummary: Long.\nlanguage: ru\nsource:\n"
+        "  text: article.txt\npriorities:\n  - sector: Trade\n"
+        '    evidence: "Предложение номер 2998 о торговле"\n', encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await checked(app, pilot)
+        await pilot.press("3", "e")  # from the priority to its passage
+        await wait_for(lambda: "номер 2998 о торговле" in screen_text(app), pilot)
+        source = screen(app).panel(PanelId.SOURCE)
+        assert isinstance(source, SourcePanel)
+        assert source.count() > 2  # the details, and the paragraph in pieces
+        await pilot.press("home", "slash", *"2999")
+        await wait_for(lambda: "номер 2999 о" in screen_text(app), pilot)
+        # Pieces follow each other without a blank line between them.
+        await pilot.press("escape", "home")
+        await pilot.pause()
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        article = lines.index(next(line for line in lines if "номер 0 о" in line))
+        assert all(lines[article:article + 20])
