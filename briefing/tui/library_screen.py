@@ -355,7 +355,8 @@ class LibraryScreen(Screen[None]):
             header += " · " + t("{count} not valid", count=len(self._entries) - valid)
         header += " · " + t("sorted by {what}", what=t(self.view.sort))
         if self._showing_results() and self._searched != self._searches:
-            header += " · " + t("searching…")
+            # First, so that a long folder name never pushes it off the line.
+            header = t("searching…") + " · " + header
         self.query_one("#library-header", Static).update(Content(header))
         picked = self.query_one("#library-picked", Static)
         filters = self.view.filters
