@@ -119,7 +119,8 @@ class SearchIndex:
             if not text:
                 continue
             raw_ids = by_raw.setdefault(hint, {})
-            raws = _split(text)[1::2]
+            parts = _split(text)
+            raws = parts[1::2]
             if not raws:
                 continue
             known: list[int | None] = list(map(raw_ids.get, raws))
@@ -143,6 +144,9 @@ class SearchIndex:
                         raw_ids[raw] = wid
                     known[number] = wid
             ids = cast("list[int]", known)  # every one is known now
+            if len(text) >= self.LONG_TEXT:
+                # Its words' spans, which a keystroke would wait for (see _spans_of).
+                self._keep_spans(len(self._keys) - 1, parts, [wid >= 0 for wid in ids])
             if -1 in ids:  # words with nothing to match (only marks): no token
                 ids = [wid for wid in ids if wid >= 0]
             for wid, position in zip(ids, count(first)):
@@ -186,23 +190,36 @@ class SearchIndex:
     KEEP_SPANS = 1_000_000
     """How many words' spans are kept, in the texts shown last (8 MB at most)."""
 
+    LONG_TEXT = 100_000
+    """Texts of at least this many characters (an article in one line of megabytes) have
+    their words' spans worked out as the index is built, in its worker: working them
+    out at the first keystroke that shows a match in one took a quarter of a second."""
+
     def _spans_of(self, text: int) -> tuple[Sequence[int], Sequence[int]]:
         """Where each word (token) of text number ``text`` starts, and where it ends."""
         spans = self._spans.get(text)
         if spans is None:
             parts = _split(self._texts[text])
-            ends = list(accumulate(map(len, parts)))
-            starts, ends = ends[0:-1:2], ends[1::2]
             raw_ids = self._by_raw.get(self._hints[text], {})
-            kept = [raw_ids.get(raw, -1) >= 0 for raw in parts[1::2]]
-            if not all(kept):
-                starts, ends = list(compress(starts, kept)), list(compress(ends, kept))
-            with self._spans_lock:
-                while self._spans and self._spans_kept + len(starts) > self.KEEP_SPANS:
-                    oldest = next(iter(self._spans))
-                    self._spans_kept -= len(self._spans.pop(oldest)[0])
-                spans = self._spans[text] = (array("i", starts), array("i", ends))
-                self._spans_kept += len(starts)
+            spans = self._keep_spans(
+                text, parts, [raw_ids.get(raw, -1) >= 0 for raw in parts[1::2]])
+        return spans
+
+    def _keep_spans(self, text: int, parts: list[str], kept: list[bool]
+                    ) -> tuple[array[int], array[int]]:
+        """Keep the spans of the words of text ``text`` (split into ``parts``) that are
+        ``kept`` (those with something to match), forgetting the oldest kept beyond
+        :attr:`KEEP_SPANS`; return them."""
+        ends = list(accumulate(map(len, parts)))
+        starts, ends = ends[0:-1:2], ends[1::2]
+        if not all(kept):
+            starts, ends = list(compress(starts, kept)), list(compress(ends, kept))
+        with self._spans_lock:
+            while self._spans and self._spans_kept + len(starts) > self.KEEP_SPANS:
+                oldest = next(iter(self._spans))
+                self._spans_kept -= len(self._spans.pop(oldest)[0])
+            spans = self._spans[text] = (array("i", starts), array("i", ends))
+            self._spans_kept += len(starts)
         return spans
 
     def text_at(self, position: int) -> int:

@@ -449,3 +449,17 @@ def test_narrowing_never_changes_what_is_found(texts: list[str], data: st.DataOb
                                max_size=3))
     query = " ".join(words)
     assert typed(index, query) == index.find(query).starts
+
+
+def test_a_long_text_finds_the_same_matches_with_its_spans_kept_at_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text of megabytes (an article in one line) has its words' places worked out as
+    the index is built; its matches are those of a text whose places are worked out at
+    the first search."""
+    text = " ".join(f"Сказано́ {n}, и da\u0301 — пункт {n}." for n in range(400))
+    texts = [("short", "пункт один"), ("long", text), ("after", "ещё пункт")]
+    later = [(m.key, m.start, m.end) for m in SearchIndex(texts).search("пункт")]
+    monkeypatch.setattr(SearchIndex, "LONG_TEXT", 100)
+    index = SearchIndex(texts)
+    assert [(m.key, m.start, m.end) for m in index.search("пункт")] == later
+    assert len(later) == 402
