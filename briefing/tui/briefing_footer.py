@@ -61,6 +61,11 @@ class BriefingFooter(Footer):
         self._bindings_ready = True
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
+        if screen is not screen.app.screen:
+            # Under another screen (the library's, under a briefing opened from it): its
+            # keys are made again, if they changed, when it is back on top. (Each time
+            # they are made, Textual keeps the old keys alive, bound to the footer.)
+            return
         if self._pending or self._shown(screen) == self._composed:
             return  # made again soon, as they will be then; or they stay as they are
         self._pending = True

@@ -103,9 +103,14 @@ class BriefingScreen(JumpHistory):
 
     def on_mount(self) -> None:
         self._theme_changed()
-        self.watch(self.app, "theme", self._theme_changed, init=False)
+        # A signal, which the screen leaves when closed (see on_unmount); a watcher of
+        # the app's reactive would keep a closed screen alive until the theme changed.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
         self.show_panel(PanelId.SUMMARY)
         self.call_after_refresh(started)
+
+    def on_unmount(self) -> None:
+        self.app.theme_changed_signal.unsubscribe(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The panel keys type digits while the search box has the focus."""

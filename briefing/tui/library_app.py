@@ -12,6 +12,7 @@ served in one browser session by ``briefing serve DIR``.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path, PurePath
 from typing import ClassVar
 
@@ -100,7 +101,14 @@ class LibraryApp(ViewerApp):
                     markup=False, severity="warning")
 
     @on(BackRequested)
-    def _back(self) -> None:
+    async def _back(self) -> None:
         """Esc in the briefing with nothing left to clear: back to the list as it was."""
         if isinstance(self.screen, ViewerScreen):
-            self.pop_screen()
+            await self.pop_screen()
+            # The briefing's outline was made out of the collector's way (long_lived
+            # freezes what exists then), and its screen's widgets refer to each other:
+            # only the collector frees them, once they are let back in its reach.
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()  # what is left lives as long as the app
+            self.library.refresh_bindings()  # its footer, now on top again

@@ -3,6 +3,8 @@ the list, Esc comes back to the list as it was (row, filter, search)."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -145,6 +147,30 @@ async def test_p_in_a_briefing_from_the_library_quits_to_print_it(library: Path)
     printed = app.return_value
     assert isinstance(printed, Outline)
     assert str(printed.briefing.title) == "Talks in Brussels on raw materials"
+
+
+async def test_briefings_closed_are_let_go(library: Path) -> None:
+    """A browser tab of `serve DIR` may open hundreds: closed ones do not pile up."""
+    app = library_app(library)
+    closed: list[weakref.ref[ViewerScreen]] = []
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.press(*"brussels", "enter")
+        for _ in range(4):
+            await pilot.press("enter")
+            await wait_for(lambda: isinstance(app.screen, ViewerScreen), pilot)
+            await app.workers.wait_for_complete()  # its evidence checked
+            viewer = app.screen
+            assert isinstance(viewer, ViewerScreen)
+            closed.append(weakref.ref(viewer))
+            del viewer
+            await pilot.press("escape")
+            await wait_for(lambda: isinstance(app.screen, LibraryScreen), pilot)
+        await pilot.pause()
+        gc.unfreeze()  # as the app does when it closes a briefing (made frozen)
+        gc.collect()
+        # The last one's evidence worker can be held a while longer (the worker
+        # thread's context); none before it is.
+        assert [screen() is None for screen in closed][:-1] == [True, True, True]
 
 
 async def test_esc_does_not_leave_a_briefing_opened_on_its_own() -> None:
