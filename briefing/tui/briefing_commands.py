@@ -26,7 +26,12 @@ class BriefingCommands(Provider):
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app: App[object] = self.app
-        outline: Outline = getattr(app, "outline")  # noqa: B009 (any app with an outline)
+        # Any app with an outline: None while no briefing is open (the library's list).
+        outline: Outline | None = getattr(app, "outline", None)
+        if outline is None:
+            t = interface(getattr(app, "language", "en"))
+            return [(t("Toggle dark / light theme"), app.action_toggle_dark,
+                     t("Switch between the dark and the light theme"))]
         t = interface(outline.language)
         commands: list[tuple[str, Callable[[], object], str]] = []
         for panel in panels_for(outline):

@@ -173,6 +173,15 @@ async def test_briefings_closed_are_let_go(library: Path) -> None:
         assert [screen() is None for screen in closed][:-1] == [True, True, True]
 
 
+async def test_the_palette_over_the_list_offers_what_works_there(library: Path) -> None:
+    app = library_app(library)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.press("ctrl+p", "o")
+        await wait_for(lambda: "Toggle dark / light theme" in screen_text(app), pilot)
+        shown = screen_text(app)
+        assert "Export" not in shown and "Go to" not in shown  # no briefing open
+
+
 async def test_esc_does_not_leave_a_briefing_opened_on_its_own() -> None:
     app = BriefingApp(SAMPLE, poll_seconds=None)
     async with app.run_test(size=(120, 30)) as pilot:
