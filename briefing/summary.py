@@ -34,7 +34,7 @@ from .outline import ITEM, Entry, Field, Outline, Section, list_items, tags_line
 from .summary_console import make_console as make_console
 from .summary_console import print_renderable as print_renderable
 from .summary_footnotes import evidence_footnotes
-from .summary_lines import _GAP, _Cell, _Stacked
+from .summary_lines import _GAP, _Cell, _Priorities, _Stacked, _Statements, _Timeline
 from .summary_lines import FIGURE_CARD_WIDTH as FIGURE_CARD_WIDTH
 from .summary_lines import _FigureCards as _FigureCards
 from .summary_lines import _Grid as _Grid
@@ -210,25 +210,38 @@ class SummaryRenderer:
         return [field for field in entry.fields.values()
                 if field.searchable and field.key.name not in PARTICIPANT_COLUMNS]
 
-    def priorities(self, entries: tuple[Entry, ...]) -> Group:
+    accent = ACCENT
+    """The colour of ranks, names, bullets and bars."""
+
+    def priorities(self, entries: tuple[Entry, ...]) -> _Priorities:
+        return _Priorities(self, entries)
+
+    def priority_texts(self, entry: Entry) -> tuple[RichText, RichText | None, list[RichText]]:
+        """A priority's sector (with its footnote), summary and initiatives."""
+        sector = self.marked(entry, _literal(entry.text("sector"), "bold"))
+        summary = _literal(entry.text("summary")) if entry.field("summary") else None
+        return sector, summary, [_literal(initiative.shown)
+                                 for initiative in list_items(entry, "initiatives")]
+
+    def priorities_rich(self, entries: tuple[Entry, ...]) -> Group:
+        """The priorities as Rich grids (what :class:`_Priorities` draws line by line)."""
         rows: list[RenderableType] = []
         for entry in entries:
             rank = entry.number + 1
             grid = Table.grid(padding=(0, 1), expand=True)
             grid.add_column(width=3, justify="right", style=f"bold {ACCENT}")
             grid.add_column(ratio=1, overflow="fold")
-            body: list[RenderableType] = [self.marked(entry, _literal(entry.text("sector"),
-                                                                      "bold"))]
-            if entry.field("summary"):
-                body.append(_literal(entry.text("summary")))
-            initiatives = list_items(entry, "initiatives")
+            sector, summary, initiatives = self.priority_texts(entry)
+            body: list[RenderableType] = [sector]
+            if summary is not None:
+                body.append(summary)
             if initiatives:
                 # A grid, so that a wrapped initiative stays indented under its bullet.
                 bullets = Table.grid(padding=(0, 1), expand=True)
                 bullets.add_column(width=1, style=ACCENT)
                 bullets.add_column(ratio=1, overflow="fold")
                 for initiative in initiatives:
-                    bullets.add_row("•", _literal(initiative.shown))
+                    bullets.add_row("•", initiative)
                 body.append(bullets)
             grid.add_row(f"{rank}.", Group(*body))
             rows.append(Padding(grid, (0, 0, 1 if rank < len(entries) else 0, 0)))
@@ -272,15 +285,24 @@ class SummaryRenderer:
             line.overflow = "fold"
         return lines
 
-    def statements(self, entries: tuple[Entry, ...]) -> Group:
-        return Group(*(self.statement(entry) for entry in entries))
+    def statements(self, entries: tuple[Entry, ...]) -> _Statements:
+        return _Statements(self, entries)
 
-    def statement(self, entry: Entry) -> Padding:
+    def statement_texts(self, entry: Entry) -> tuple[RichText, RichText]:
+        """Who made a statement (name, role), and the statement with its footnote."""
         who = _literal(entry.text("speaker.name") or entry.text("by"), f"bold {ACCENT}")
         if entry.field("speaker.role"):
             who.append(", ")
             who.append(_literal(entry.text("speaker.role"), "dim"))
-        quote = _Quoted(self.marked(entry, _literal(entry.text("text"))), ACCENT)
+        return who, self.marked(entry, _literal(entry.text("text")))
+
+    def statements_rich(self, entries: tuple[Entry, ...]) -> Group:
+        """The statements as Rich renderables (what :class:`_Statements` draws)."""
+        return Group(*(self.statement(entry) for entry in entries))
+
+    def statement(self, entry: Entry) -> Padding:
+        who, text = self.statement_texts(entry)
+        quote = _Quoted(text, ACCENT)
         return Padding(Group(who, Padding(quote, (0, 0, 0, 1))), (0, 2, 1, 2))
 
     def marked(self, entry: Entry, text: RichText) -> RichText:
@@ -299,12 +321,20 @@ class SummaryRenderer:
             table.add_row(f"[{number}]", _literal(passage, "italic"))
         return Padding(table, (0, 0, 0, 2))
 
-    def timeline(self, entries: tuple[Entry, ...]) -> Padding:
+    def timeline(self, entries: tuple[Entry, ...]) -> _Timeline:
+        return _Timeline(self, entries)
+
+    def timeline_texts(self, entry: Entry) -> tuple[RichText, RichText]:
+        """A timeline entry's date and event."""
+        return _literal(entry.text("date"), "bold"), _literal(entry.text("event"))
+
+    def timeline_rich(self, entries: tuple[Entry, ...]) -> Padding:
+        """The timeline as a Rich table (what :class:`_Timeline` draws line by line)."""
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), pad_edge=False)
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
         for entry in entries:
-            table.add_row(_literal(entry.text("date"), "bold"), _literal(entry.text("event")))
+            table.add_row(*self.timeline_texts(entry))
         return Padding(table, (0, 0, 0, 2))
 
     def outcomes(self, entries: tuple[Entry, ...]) -> Group:

@@ -365,3 +365,88 @@ def test_notes_are_shown_when_no_participant_has_a_role(tmp_path: Path) -> None:
                     "  - {name: Ann, notes: Chaired the meeting}\n", encoding="utf-8")
     result = run_cli("summary", path, "--width", "100")
     assert "Chaired the meeting" in result.stdout
+
+
+def _blocks_briefing(priorities: int = 3) -> str:
+    """Priorities (the hundredth and later numbered as Rich cuts them), statements and a
+    timeline with long words, wide characters, line breaks and footnote-like text."""
+    lines = ["briefing: 1", "title: Blocks", "language: en", "summary: S",
+             "participants:", "  - {id: ann, name: Ann Lee, role: 'Chair of the 中文 board'}",
+             "  - {id: bo, name: Bo}", "priorities:"]
+    for number in range(priorities):
+        lines.append(f"  - sector: 'Sector {number} 中文字 with-a-far-longer-word-than-a-line'")
+        if number % 3 != 1:
+            lines.append("    summary: \"A summary that\\n\\nhas two paragraphs and words, Ж Ж Ж\"")
+        if number % 3 != 2:
+            lines.append("    initiatives: [One, 'Two is a long initiative that wraps "
+                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx']")
+    lines += ["statements:",
+              "  - {by: ann, text: 'Said something long enough to wrap, 中文字中文字 yes'}",
+              "  - {by: bo, text: \"x\\ny   two lines and a-very-long-word-that-folds-"
+              "across-the-quote\"}",
+              "timeline:",
+              "  - {date: 2025-01, event: A short event}",
+              "  - {date: 2025-01-02, event: 'A much longer event that wraps 中文 over "
+              "lines, with-a-word-longer-than-any-line-at-all-ok'}"]
+    return "\n".join(lines) + "\n"
+
+
+def _printed(renderable: object, width: int, colour: bool) -> str:
+    console = Console(file=io.StringIO(), width=width, force_terminal=colour,
+                      color_system="standard" if colour else None)
+    console.print(renderable)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    # Plain output is written without the spaces that end its lines (print_renderable).
+    return output if colour else "\n".join(line.rstrip(" ") for line in output.split("\n"))
+
+
+@pytest.mark.parametrize("colour", [False, True])
+@pytest.mark.parametrize("width", [20, 33, 41, 60, 100])
+@pytest.mark.parametrize("evidence", [False, True])
+def test_priorities_statements_and_timeline_are_drawn_as_rich_draws_them(
+        width: int, colour: bool, evidence: bool) -> None:
+    """Drawn line by line, the priorities, statements and timeline are, byte for byte
+    (colour codes too), what Rich's grids, paddings and table of them print."""
+    outline = Outline(loads(_blocks_briefing(102)), "en")
+    renderer = SummaryRenderer(outline)
+    if evidence:  # footnote numbers on the claims, in another colour, as --evidence puts
+        renderer.footnotes = {(section, number): (number + 1, "passage")
+                              for section in (Section.PRIORITIES, Section.STATEMENTS)
+                              for number in range(0, 102, 2)}
+    for section, ours, theirs in (
+            (Section.PRIORITIES, renderer.priorities, renderer.priorities_rich),
+            (Section.STATEMENTS, renderer.statements, renderer.statements_rich),
+            (Section.TIMELINE, renderer.timeline, renderer.timeline_rich)):
+        entries = outline.entries(section)
+        assert _printed(ours(entries), width, colour) == _printed(theirs(entries), width,
+                                                                  colour), section
+
+
+@pytest.mark.parametrize("width", [20, 41, 100])
+def test_blocks_written_directly_are_what_rich_prints(
+        width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In colour, the priorities, statements and timeline write their lines' colour
+    codes themselves: the bytes are those Rich prints for the same renderables."""
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    outline = Outline(loads(_blocks_briefing()), "en")
+    ours = io.StringIO()
+    print_summary(outline, width=width, file=ours)
+    rich = make_console(io.StringIO(), width)
+    for renderable in SummaryRenderer(outline).renderables():
+        rich.print(renderable)
+    assert "\x1b[" in ours.getvalue()
+    assert ours.getvalue() == rich.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_sections_with_tabs_are_left_to_rich() -> None:
+    """A tab (Rich expands it where it falls in the line) is drawn by Rich itself."""
+    text = _blocks_briefing().replace("A short event", "A\\tshort\\tevent").replace(
+        "summary: S\n", "summary: S\n", 1)
+    text = text.replace("event: A\\tshort\\tevent", 'event: "A\\tshort\\tevent"')
+    outline = Outline(loads(text), "en")
+    renderer = SummaryRenderer(outline)
+    entries = outline.entries(Section.TIMELINE)
+    assert "A       short   event" in _printed(renderer.timeline(entries), 60, False)
+    assert _printed(renderer.timeline(entries), 60, True) == _printed(
+        renderer.timeline_rich(entries), 60, True)
