@@ -1,6 +1,7 @@
 """The summary's line-by-line renderers, for big briefings: the participants
 table's rows (:class:`_Grid`), participants stacked one block each
-(:class:`_Stacked`) and the figure cards side by side (:class:`_FigureCards`).
+(:class:`_Stacked`), the figure cards side by side (:class:`_FigureCards`), and the
+priorities, statements and timeline a block of lines each (:class:`_Blocks`).
 
 Each draws what a Rich ``Table`` or ``Columns`` would, line by line, in time
 proportional to the text: Rich measures every row or card first, about a
