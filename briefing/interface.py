@@ -211,6 +211,7 @@ RUSSIAN: Mapping[str, str] = {
         "введите текст, чтобы отобрать; / ищет во всех брифингах",
     "search every briefing": "поиск во всех брифингах",
     "{count} briefings in {folder}": "Брифингов в {folder}: {count}",
+    "{count} briefing in {folder}": "Брифингов в {folder}: {count}",
     "{count} not valid": "с ошибками: {count}",
     "sorted by {what}": "порядок: {what}",
     "date": "по дате",

@@ -150,7 +150,7 @@ def test_a_folder_is_served_as_its_library_in_one_browser_tab(
         # The list; Enter: the briefing (a panel's name, not a column's); Esc: the list
         # again; Enter: the briefing again. One app: the tab's session goes on throughout.
         seen = asyncio.run(browse(port, [
-            ("", "1 briefings in"), ("\r", "Priorities"), ("\x1b", "briefings in"),
+            ("", "1 briefing in"), ("\r", "Priorities"), ("\x1b", "briefing in"),
             ("\r", "Priorities")]))
         assert seen == [True, True, True, True]
         process.send_signal(signal.SIGINT)

@@ -346,7 +346,9 @@ class LibraryScreen(Screen[None]):
         folder = one_line(self.index.root)
         shown = self._shown_count
         if self._showing_results() or shown == self._total:
-            header = t("{count} briefings in {folder}", count=self._total, folder=folder)
+            message = ("{count} briefing in {folder}" if self._total == 1
+                       else "{count} briefings in {folder}")
+            header = t(message, count=self._total, folder=folder)
         else:
             header = t("{shown} of {count} briefings in {folder}", shown=shown,
                        count=self._total, folder=folder)
