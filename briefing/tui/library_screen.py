@@ -112,6 +112,8 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.index = index
         self.language = language
+        self._laid_out_width = 0
+        """The screen's width the columns were last shared out for (0: not yet)."""
         self.t = interface(language)
         self.view = view
         self._entries: list[Entry] = []
@@ -392,6 +394,7 @@ class LibraryScreen(Screen[None]):
         widths = [min(MAX_COLUMN, max([len(header), *(row[column].cell_length
                                                       for row in rows)]))
                   for column, header in enumerate(headers)]
+        self._laid_out_width = self.size.width
         width = self.size.width - (FACETS_WIDTH if self.view.facets_shown else 0)
         room = max(20, width - 2 * len(labels) - 2)
         needed = max([len(headers[flexible]), *(row[flexible].cell_length for row in rows)])
@@ -504,6 +507,11 @@ class LibraryScreen(Screen[None]):
         sort = SORTS[(SORTS.index(self.view.sort) + 1) % len(SORTS)]
         self.view = self.view._replace(sort=sort)
         self._show(keep=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The columns share out the terminal's new width."""
+        if self._laid_out_width and event.size.width != self._laid_out_width:
+            self._show(keep=True)
 
     def action_facets(self) -> None:
         """Show the facets (and go to them), or hide them."""

@@ -57,6 +57,20 @@ async def test_every_briefing_is_listed_and_a_broken_one_says_why(library: Path)
         assert "3 briefings in" in screen_text(app) and "1 not valid" in screen_text(app)
 
 
+async def test_a_wider_terminal_gives_the_titles_the_room(library: Path) -> None:
+    app = LibraryApp(open_library(str(library)), "en", scan=False)
+    title = ("Developing Eurasian ties: Kazakhstan – a key player in the dialogue between "
+             "Central Asia, Türkiye and the EU")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert title not in screen_text(app)  # cut to fit
+        await pilot.resize_terminal(220, 30)
+        await wait_for(lambda: title in screen_text(app), pilot)
+        await pilot.resize_terminal(100, 30)
+        await wait_for(lambda: title not in screen_text(app), pilot)
+        assert "Tags" in screen_text(app)  # every column still on the screen
+
+
 async def test_typing_narrows_the_list_and_ctrl_s_sorts(library: Path) -> None:
     app = LibraryApp(open_library(str(library)), "en", scan=False)
     async with app.run_test(size=(140, 30)) as pilot:
