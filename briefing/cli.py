@@ -107,7 +107,8 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     library.add_argument("folder", nargs="?", metavar="DIR",
                          help="the library's folder (default: the current one)")
     library.add_argument("--lang", metavar="LANG",
-                         help="language of the titles and the interface (default: en)")
+                         help="language of the list and of the briefings opened (default: "
+                              "the locale's, ru or en; a briefing without it in its own)")
     library.set_defaults(func=_library)
 
     summary = commands.add_parser("summary", help="print a formatted summary of a briefing")

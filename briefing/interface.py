@@ -323,6 +323,21 @@ class Interface:
         return self(name) if name is not None else self("in {tag}", tag=tag)
 
 
+def locale_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language of the user's locale (``LC_ALL``, ``LC_MESSAGES`` or ``LANG``, the
+    first set: ``ru_RU.UTF-8`` gives ``ru``) when the interface has a catalogue for it,
+    else ``en``."""
+    import os
+
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            language = value.split("_")[0].split(".")[0].split("@")[0].lower()
+            return language if language in CATALOGUES else "en"
+    return "en"
+
+
 def interface(language: str) -> Interface:
     """The interface's words for a briefing shown in ``language``."""
     return _INTERFACES.get(language) or _INTERFACES.setdefault(language, Interface(language))

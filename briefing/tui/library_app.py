@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from ..errors import BriefingError
+from ..interface import locale_language
 from ..library.index import LibraryIndex
 from ..safe_text import one_line
 from .library_screen import LibraryScreen, LibraryView
@@ -37,15 +38,15 @@ class LibraryApp(ViewerApp):
 
     def __init__(self, index: LibraryIndex, language: str | None = None, *,
                  scan: bool = True, poll_seconds: float | None = POLL_SECONDS) -> None:
-        """The library of ``index``, its briefings shown in ``language`` (default: each
-        in its own; the list's interface in English); ``scan``: bring the index up to
-        date first (in a worker); ``poll_seconds``: how often an open briefing is
-        checked for changes (``None``: never)."""
+        """The library of ``index``, its list and the briefings opened from it shown in
+        ``language`` (default: the locale's, Russian or English) where a briefing has
+        it, otherwise in the briefing's own; ``scan``: bring the index up to date first
+        (in a worker); ``poll_seconds``: how often an open briefing is checked for
+        changes (``None``: never)."""
         super().__init__()
         self.index = index
-        self.briefing_language = language
-        """The language briefings are opened in (None: their own)."""
-        self.interface_language = language or "en"
+        self.interface_language = language or locale_language()
+        """The list's language, and the one briefings are opened in when they have it."""
         self.scan = scan
         self.poll_seconds = poll_seconds
         self.library = LibraryScreen(index, self.interface_language, LibraryView())
@@ -82,7 +83,7 @@ class LibraryApp(ViewerApp):
         """Read the briefing chosen (in a thread: a big one must not freeze the list)."""
         try:
             opened = open_briefing(Path(self.index.root) / name,
-                                   language=self.briefing_language)
+                                   language=self.interface_language)
         except BriefingError as error:  # changed since the list was read
             self.call_from_thread(self._unreadable, name, error)
             return

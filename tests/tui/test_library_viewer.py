@@ -189,3 +189,45 @@ async def test_esc_does_not_leave_a_briefing_opened_on_its_own() -> None:
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
         assert app.is_running
+
+
+@pytest.mark.parametrize(("language", "title"), [
+    ("en", "Developing Eurasian ties"), ("ru", "Развитие евразийских связей")])
+async def test_a_briefing_opens_in_the_language_of_the_list(
+        library: Path, language: str, title: str) -> None:
+    app = library_app(library, language)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.press(*"eurasi", "enter")
+        await wait_for(lambda: highlighted(app).startswith(title), pilot)
+        await pilot.press("enter")
+        await wait_for(lambda: isinstance(app.screen, ViewerScreen), pilot)
+        await pilot.pause()
+        assert title in screen_text(app)
+
+
+@pytest.mark.parametrize(("environ", "language"), [
+    ({"LANG": "ru_RU.UTF-8"}, "ru"), ({"LC_ALL": "en_GB.UTF-8", "LANG": "ru_RU.UTF-8"}, "en"),
+    ({"LC_MESSAGES": "ru_KZ"}, "ru"), ({"LANG": "kk_KZ.UTF-8"}, "en"), ({"LANG": "C.UTF-8"}, "en"),
+    ({}, "en")])
+def test_the_library_speaks_the_locale_s_language(
+        environ: dict[str, str], language: str) -> None:
+    from briefing.interface import locale_language
+
+    assert locale_language(environ) == language
+
+
+@pytest.mark.parametrize(("locale", "title"), [
+    ("C.UTF-8", "Developing Eurasian ties"), ("ru_RU.UTF-8", "Развитие евразийских связей")])
+async def test_without_lang_the_list_and_the_briefing_follow_the_locale(
+        library: Path, monkeypatch: pytest.MonkeyPatch, locale: str, title: str) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", locale)
+    app = library_app(library, None)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.press(*"eurasi", "enter")
+        await wait_for(lambda: highlighted(app).startswith(title), pilot)
+        await pilot.press("enter")
+        await wait_for(lambda: isinstance(app.screen, ViewerScreen), pilot)
+        await pilot.pause()
+        assert title in screen_text(app)
