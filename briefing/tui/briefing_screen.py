@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -18,7 +18,7 @@ from .item_list import ItemList
 from .jump_history import CLAIM_PANELS, JumpHistory
 from .messages import BackRequested, LanguageRequested, PanelRequested
 from .panel_nav import PanelNav
-from .panels import BriefingPanel, PanelId, panel_class, panel_of, panels_for
+from .panels import PANELS, BriefingPanel, PanelId, panel_class, panel_of, panels_for
 from .search_bar import SearchBar
 from .viewer_state import Outlines, ViewerState, started
 
@@ -100,6 +100,8 @@ class BriefingScreen(JumpHistory):
         footer = self.query_one(BriefingFooter)
         footer.compact = event.size.width < 100
         footer.show_command_palette = event.size.width >= 80  # Ctrl+P works all the same
+        if self.is_mounted:
+            self.call_after_refresh(self.measure_ahead)  # at the panels' new width
 
     def on_mount(self) -> None:
         self._theme_changed()
@@ -108,6 +110,7 @@ class BriefingScreen(JumpHistory):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
         self.show_panel(PanelId.SUMMARY)
         self.call_after_refresh(started)
+        self.call_after_refresh(self.measure_ahead)
 
     def on_unmount(self) -> None:
         self.app.theme_changed_signal.unsubscribe(self)
@@ -157,6 +160,32 @@ class BriefingScreen(JumpHistory):
     def current(self) -> BriefingPanel:
         """The widget of the panel on screen."""
         return self.panel(self.current_panel)
+
+    def measure_ahead(self, *, every_language: bool = False) -> None:
+        """Measure, in a worker thread, the items of the panels not on screen yet that
+        are slow to measure (see :meth:`BriefingPanel.measure_ahead`), at the width of
+        the panel on screen: of the outline on screen, and with ``every_language`` of
+        the outline in each of its languages (a search match may show any of them).
+
+        A search that shows 5,000 participants for the first time in a language
+        would otherwise wait for their rows to be measured.
+        """
+        on_screen = self.query_one(ContentSwitcher).query_children(f"#{self.current_panel}")
+        width = on_screen.first().scrollable_content_region.width if on_screen else 0
+        if width > 0:
+            self._measure_ahead(self.state.outline, width, every_language)
+
+    @work(thread=True, group="measure-ahead", exit_on_error=False)
+    def _measure_ahead(self, outline: Outline, width: int, every_language: bool) -> None:
+        shown = [outline]
+        if every_language:
+            # The outlines the viewer keeps: made here if the search index has not yet.
+            shown += [self.state.outlines.in_language(outline, language)
+                      for language in outline.languages if language != outline.language]
+        for each in shown:
+            for panel in PANELS:
+                if panel.shown_for(each):
+                    panel.measure_ahead(each, width)
 
     # ------------------------------------------------------------------ panels
 
@@ -246,6 +275,7 @@ class BriefingScreen(JumpHistory):
         # At once, not via focus(): keys typed right after "/" are already queued.
         self.set_focus(bar.input)
         bar.open()
+        self.measure_ahead(every_language=True)
 
     def action_next_match(self) -> None:
         """Go to the next match."""
@@ -349,6 +379,7 @@ class BriefingScreen(JumpHistory):
         self.state.show(new)
         for bar in self.query_children(SearchBar):
             bar.show_language()
+        self.measure_ahead()
         if old.briefing is new.briefing and old.article is new.article:
             self._redraw(layout=True)
             return

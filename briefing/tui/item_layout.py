@@ -104,6 +104,12 @@ class ItemLayout(ScrollView):
         :attr:`MEASURE_BATCH`."""
         return [self.measure_item(index, width) for index in range(start, stop)]
 
+    def measured_ahead(self, width: int) -> list[int] | None:
+        """Where each item starts at ``width`` (the list's, with the cursor's column) and
+        the current :meth:`layout_key`, if measured ahead of time (by a worker thread,
+        say): the offsets :meth:`_measure_more` would find, or None."""
+        return None
+
     def header_lines(self) -> int:
         """How many fixed lines are drawn above the items (0: none)."""
         return 0
@@ -169,6 +175,12 @@ class ItemLayout(ScrollView):
         self._stale = None
         count = self._item_count()
         offsets = self._layouts.get(layout)
+        if offsets is None:
+            offsets = self.measured_ahead(width)
+            if offsets is not None and len(offsets) == count + 1:
+                self._layouts.set(layout, offsets)
+            else:
+                offsets = None
         if offsets is None:
             offsets = [0]
             if self._measure_more(offsets, count, width):

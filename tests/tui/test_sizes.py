@@ -12,9 +12,11 @@ import pytest
 from briefing import search_index
 from briefing.search import SearchIndex
 from briefing.tui import search_session
+from briefing.tui.briefing_screen import BriefingScreen
 from briefing.tui.item_list import ItemList, StripCache
 from briefing.tui.panels import PanelId
 from briefing.tui.panels.figures_panel import FiguresPanel
+from briefing.tui.panels.participants_panel import ParticipantsPanel
 
 from .conftest import make_app, screen_text, viewer_panels, wait_for
 
@@ -136,3 +138,43 @@ async def test_the_viewer_collects_garbage_once_it_has_painted() -> None:
             await wait_for(gc.isenabled, pilot)
     finally:
         gc.enable()
+
+
+async def test_many_participants_are_measured_ahead_in_every_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = ["briefing: 1", "language: ru", "title: {ru: Много, en: Many}",
+             "summary: {ru: Много участников., en: Many participants.}", "participants:"]
+    for n in range(400):
+        lines += [f"  - id: p{n}",
+                  f"    name: {{ru: Участник {n}, en: Participant {n}}}",
+                  "    role: {ru: " + "очень длинная должность " * (n % 5)
+                  + "министр, en: minister}"]
+    app = make_app(write(tmp_path, lines))
+    measured: list[str] = []  # the languages measured as they were shown
+    measure_items = ParticipantsPanel.measure_items
+
+    def spy(panel: ParticipantsPanel, start: int, stop: int, width: int) -> list[int | None]:
+        measured.append(panel.outline.language)
+        return measure_items(panel, start, stop, width)
+
+    monkeypatch.setattr(ParticipantsPanel, "measure_items", spy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen)
+        await wait_for(lambda: not screen.workers, pilot)
+        await pilot.press(*"Participant 399", "enter")
+        await wait_for(lambda: "Participant 399" in screen_text(app), pilot)
+        await pilot.press("escape", "escape", "slash", *"Участник 399", "enter")
+        await wait_for(lambda: "Участник 399" in screen_text(app), pilot)
+        assert measured == []
+        # Where the rows were measured ahead is where the list measures them itself.
+        panel = screen.panel(PanelId.PARTICIPANTS)
+        width = panel.scrollable_content_region.width
+        ahead = panel.measured_ahead(width)
+        assert ahead is not None
+        itself = [0]
+        while not panel._measure_more(itself, panel.item_count(), width):
+            pass
+        assert ahead == itself

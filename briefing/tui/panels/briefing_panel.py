@@ -172,6 +172,13 @@ class BriefingPanel(ItemList):
         """The outline on screen."""
         return self.state.outline
 
+    @classmethod
+    def measure_ahead(cls, outline: Outline, width: int) -> None:
+        """Measure the items ``outline`` would show in a panel ``width`` cells wide, so
+        that the panel shows them at once (:meth:`measured_ahead`); from a worker
+        thread, while the reader has not asked for them yet. Most panels measure
+        quickly enough when shown, and do nothing here."""
+
     def count(self) -> int:
         """How many items the panel shows."""
         raise NotImplementedError

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -11,8 +13,9 @@ from textual.strip import Strip
 from textual.style import Style
 
 from ...columns import column_widths, longest_word
+from ...interface import interface
 from ...outline import Entry, Field, Outline, Section
-from ..viewer_state import ViewerState
+from ..item_layout import MARKER
 from .briefing_panel import BriefingPanel, one_cell_wide, text_heights
 from .panel_id import PanelId
 
@@ -36,6 +39,107 @@ def _widths(texts: list[str]) -> tuple[int, int]:
     return max(map(cell_len, texts), default=0), longest_word(texts)
 
 
+class ParticipantsTable:
+    """The texts of one outline's table of participants, its columns' widths and its
+    rows' heights: made from the outline alone (no widget), so a worker thread can make
+    them ahead of time (:meth:`measure_ahead`), and one per outline (:meth:`of`).
+
+    Measuring 5,000 rows takes longer than a keystroke may; a search that shows the
+    table in a language for the first time would wait for it.
+    """
+
+    _made: ClassVar[weakref.WeakKeyDictionary[Outline, ParticipantsTable]] = (
+        weakref.WeakKeyDictionary())
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
+        self.texts, self.measures = self._column_texts(outline)
+        self._columns: dict[int, tuple[list[str], list[int]]] = {}
+        self.offsets: dict[tuple[int, int], list[int]] = {}
+        """Where each row starts (as :class:`ItemLayout` measures), by inner width and gap
+        between rows, for those measured ahead."""
+
+    @classmethod
+    def of(cls, outline: Outline) -> ParticipantsTable:
+        """The table of ``outline``, made once (in whichever thread asks first)."""
+        with cls._lock:
+            table = cls._made.get(outline)
+            if table is None:
+                table = cls._made[outline] = cls(outline)
+            return table
+
+    @classmethod
+    def made(cls, outline: Outline) -> ParticipantsTable | None:
+        """The table of ``outline`` if made already."""
+        return cls._made.get(outline)
+
+    @staticmethod
+    def _column_texts(
+            outline: Outline) -> tuple[dict[str, list[str]], list[tuple[str, int, int]]]:
+        """Each column's cells' text as :meth:`ParticipantsPanel._cells` joins it (what
+        rows are measured by: highlights change no line's length), and the columns
+        shown, each with the width its widest text needs and its longest word."""
+        entries = outline.entries(Section.PARTICIPANTS)
+        t = interface(outline.language)
+        cells: dict[str, list[str]] = {}
+        measures = []
+        for name in COLUMNS:
+            fields = [entry.fields.get(name) for entry in entries]
+            if name != "name" and not any(fields):
+                continue
+            # Field.shown and _joined, alike for a field of one paragraph (most).
+            shown, joined = [], []
+            for field in fields:
+                if field is None:
+                    shown.append("")
+                    joined.append("")
+                elif len(field.paragraphs) == 1:
+                    shown.append(field.paragraphs[0])
+                    joined.append(field.paragraphs[0])
+                else:
+                    shown.append(field.shown)
+                    joined.append(_joined(field))
+            label = cell_len(t.field_label(name))
+            widest, word = _widths(shown)
+            measures.append((name, max(widest, label, 1), max(word, label)))
+            cells[name] = joined
+        return cells, measures
+
+    def columns(self, width: int) -> tuple[list[str], list[int]]:
+        """The columns shown and their widths at ``width``."""
+        made = self._columns.get(width)
+        if made is None:
+            measures = self.measures
+            widths = column_widths([needed for _, needed, _ in measures], width, COLUMN_GAP,
+                                   [word for _, _, word in measures])
+            made = self._columns[width] = ([name for name, _, _ in measures], widths)
+        return made
+
+    def heights(self, start: int, stop: int, width: int) -> list[int]:
+        """The heights of rows ``start`` to ``stop`` (not included) at ``width``: a
+        column at a time, each row's the tallest of its cells."""
+        names, widths = self.columns(width)
+        texts = self.texts
+        heights = [text_heights(texts[name][start:stop], cell_width)
+                   for name, cell_width in zip(names, widths, strict=True)]
+        return list(map(max, *heights)) if len(heights) > 1 else list(heights[0])
+
+    def measure_ahead(self, width: int, gap: int) -> None:
+        """Measure every row at ``width`` with ``gap`` lines between rows, for
+        :attr:`offsets` (a table without rows is not measured: the panel says so)."""
+        count = len(self.outline.entries(Section.PARTICIPANTS))
+        if not count or (width, gap) in self.offsets:
+            return
+        offsets = [0]
+        line = 0
+        for height in self.heights(0, count, width):
+            line += height + gap
+            offsets.append(line)
+        offsets[-1] -= gap  # none after the last row
+        self.offsets[(width, gap)] = offsets
+
+
 class ParticipantsPanel(BriefingPanel):
     """Participants as a table of the columns they fill; Enter opens one.
 
@@ -51,10 +155,14 @@ class ParticipantsPanel(BriefingPanel):
     EMPTY = "No participants are listed."
     ITEM_GAP: ClassVar[int] = 1
 
-    def __init__(self, state: ViewerState, *, id: str | None = None) -> None:
-        super().__init__(state, id=id)
-        self._layout: tuple[Outline, int, list[str], list[int]] | None = None
-        self._texts: tuple[Outline, dict[str, list[str]], list[tuple[str, int, int]]] | None = None
+    @classmethod
+    def measure_ahead(cls, outline: Outline, width: int) -> None:
+        ParticipantsTable.of(outline).measure_ahead(width - len(MARKER), cls.ITEM_GAP)
+
+    def measured_ahead(self, width: int) -> list[int] | None:
+        table = ParticipantsTable.made(self.outline)
+        return None if table is None else table.offsets.get(
+            (width - self._prefix_width, self.ITEM_GAP))
 
     def count(self) -> int:
         return len(self.outline.entries(Section.PARTICIPANTS))
@@ -63,49 +171,8 @@ class ParticipantsPanel(BriefingPanel):
         return 1 if self.count() else 0
 
     def columns(self, width: int) -> tuple[list[str], list[int]]:
-        """The columns shown and their widths at ``width``, once per outline and width."""
-        outline = self.outline
-        if self._layout is not None and self._layout[0] is outline and self._layout[1] == width:
-            return self._layout[2], self._layout[3]
-        _, measures = self._column_texts()
-        shown = [name for name, _, _ in measures]
-        widths = column_widths([needed for _, needed, _ in measures], width, COLUMN_GAP,
-                               [word for _, _, word in measures])
-        self._layout = (outline, width, shown, widths)
-        return shown, widths
-
-    def _column_texts(self) -> tuple[dict[str, list[str]], list[tuple[str, int, int]]]:
-        """Once per outline: each column's cells' text as :meth:`_cells` joins it (what
-        rows are measured by: highlights change no line's length), and the columns
-        shown, each with the width its widest text needs and its longest word."""
-        outline = self.outline
-        if self._texts is None or self._texts[0] is not outline:
-            entries = outline.entries(Section.PARTICIPANTS)
-            t = self.state.t
-            cells: dict[str, list[str]] = {}
-            measures = []
-            for name in COLUMNS:
-                fields = [entry.fields.get(name) for entry in entries]
-                if name != "name" and not any(fields):
-                    continue
-                # Field.shown and _joined, alike for a field of one paragraph (most).
-                shown, joined = [], []
-                for field in fields:
-                    if field is None:
-                        shown.append("")
-                        joined.append("")
-                    elif len(field.paragraphs) == 1:
-                        shown.append(field.paragraphs[0])
-                        joined.append(field.paragraphs[0])
-                    else:
-                        shown.append(field.shown)
-                        joined.append(_joined(field))
-                label = cell_len(t.field_label(name))
-                widest, word = _widths(shown)
-                measures.append((name, max(widest, label, 1), max(word, label)))
-                cells[name] = joined
-            self._texts = (outline, cells, measures)
-        return self._texts[1], self._texts[2]
+        """The columns shown and their widths at ``width``."""
+        return ParticipantsTable.of(self.outline).columns(width)
 
     def _cells(self, entry: Entry, width: int) -> list[list[Content]]:
         """Each cell of a row, wrapped to its column: a list of lines per cell."""
@@ -126,12 +193,7 @@ class ParticipantsPanel(BriefingPanel):
     def measure_items(self, start: int, stop: int, width: int) -> list[int | None]:
         if not self.count():
             return [None] * (stop - start)
-        names, widths = self.columns(width)
-        texts, _ = self._column_texts()
-        # A column at a time, the rows' height the tallest of their cells.
-        heights = [text_heights(texts[name][start:stop], cell_width)
-                   for name, cell_width in zip(names, widths, strict=True)]
-        return list(map(max, *heights)) if len(heights) > 1 else list(heights[0])
+        return list(ParticipantsTable.of(self.outline).heights(start, stop, width))
 
     def _row(self, cells: list[list[Content]], width: int, style: Style) -> list[Strip]:
         _, widths = self.columns(width)
