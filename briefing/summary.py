@@ -34,7 +34,7 @@ from .outline import ITEM, Entry, Field, Outline, Section, list_items, tags_line
 from .summary_console import make_console as make_console
 from .summary_console import print_renderable as print_renderable
 from .summary_footnotes import evidence_footnotes
-from .summary_lines import _GAP, _Cell, _Priorities, _Stacked, _Statements, _Timeline
+from .summary_lines import _GAP, _Cell, _Priorities, _Stacked, _Statements, _Timeline, rank_cells
 from .summary_lines import FIGURE_CARD_WIDTH as FIGURE_CARD_WIDTH
 from .summary_lines import _FigureCards as _FigureCards
 from .summary_lines import _Grid as _Grid
@@ -229,7 +229,8 @@ class SummaryRenderer:
         for entry in entries:
             rank = entry.number + 1
             grid = Table.grid(padding=(0, 1), expand=True)
-            grid.add_column(width=3, justify="right", style=f"bold {ACCENT}")
+            grid.add_column(width=rank_cells(len(entries)), justify="right",
+                            style=f"bold {ACCENT}")
             grid.add_column(ratio=1, overflow="fold")
             sector, summary, initiatives = self.priority_texts(entry)
             body: list[RenderableType] = [sector]

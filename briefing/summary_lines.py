@@ -439,10 +439,16 @@ class _Blocks:
                     yield drawer.new_line
 
 
+def rank_cells(count: int) -> int:
+    """The width of the priorities' ranks: three cells (``12.``), or what the last of
+    ``count`` needs (``100.``), never cut."""
+    return max(3, len(str(count)) + 1)
+
+
 class _Priorities(_Blocks):
-    """The priorities: each a grid of its rank (three cells, right-justified; "10…" from
-    the hundredth, as Rich cuts it) and its sector, summary and bulleted initiatives, a
-    blank line between two."""
+    """The priorities: each a grid of its rank (right-justified, three cells or as many
+    as the last rank needs) and its sector, summary and bulleted initiatives, a blank
+    line between two."""
 
     def __init__(self, renderer: SummaryRenderer, entries: tuple[Entry, ...]) -> None:
         self.renderer = renderer
@@ -460,10 +466,11 @@ class _Priorities(_Blocks):
         return None
 
     def blocks(self, width: int) -> Iterable[list[_Line]]:
-        inner = width - 4
+        rank_width = rank_cells(len(self.entries))
+        inner = width - rank_width - 1
         accent = self.renderer.accent
         rank_style, bullet_style = f"bold {accent}", accent
-        blank_rank = ("    ", rank_style)
+        blank_rank = (" " * (rank_width + 1), rank_style)
         for entry in self.entries:
             sector, summary, initiatives = self.texts(entry)
             body = _text_lines(sector, inner, justify=True)
@@ -473,8 +480,7 @@ class _Priorities(_Blocks):
                 for line, pieces in enumerate(_text_lines(initiative, inner - 2, justify=True)):
                     body.append([("•", bullet_style), (" ", bullet_style), *pieces] if not line
                                 else [("  ", bullet_style), *pieces])
-            rank = f"{entry.number + 1}."
-            rank = rank.rjust(3) if len(rank) <= 3 else rank[:2] + "…"
+            rank = f"{entry.number + 1}.".rjust(rank_width)
             block = [[(rank, rank_style), (" ", rank_style), *body[0]]]
             block += [[blank_rank, *line] for line in body[1:]]
             if entry.number + 1 < len(self.entries):

@@ -450,3 +450,14 @@ def test_sections_with_tabs_are_left_to_rich() -> None:
     assert "A       short   event" in _printed(renderer.timeline(entries), 60, False)
     assert _printed(renderer.timeline(entries), 60, True) == _printed(
         renderer.timeline_rich(entries), 60, True)
+
+
+def test_the_hundredth_priority_shows_its_whole_rank() -> None:
+    """Past 99 priorities the ranks get a fourth cell (Rich's three cut 100 to "10…")."""
+    outline = Outline(loads(_blocks_briefing(102)), "en")
+    printed = _printed(SummaryRenderer(outline).priorities(outline.entries(
+        Section.PRIORITIES)), 60, False)
+    ranks = [line.split()[0] for line in printed.splitlines() if line[:4].strip().endswith(".")]
+    assert ranks[0] == "1." and ranks[98:] == ["99.", "100.", "101.", "102."]
+    assert "…" not in printed
+    assert printed.splitlines()[0].startswith("  1. ")  # right-justified in four cells
