@@ -15,8 +15,9 @@ each text's words by their place), ``words`` (FTS5: the columns of
 :mod:`briefing.library.terms`, rowid = the document's id), ``vocabulary`` (every
 distinct word of the library and the algorithm of its text) with
 ``vocabulary_forms`` (FTS5: each word's tokens, rowid = its number), ``facets``
-(document, kind, key, labels) and ``algorithms`` (the stemming algorithms of the
-words stored).
+(document, kind, key, labels), ``algorithms`` (the stemming algorithms of the
+words stored) and ``listing`` (the folder as the last scan listed it: its folders'
+and files' paths, NUL between them, and their states as arrays of 64-bit numbers).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Changed whenever what is stored changes (tables, or the analysis of words): an
 index of another version is rebuilt."""
 
@@ -72,6 +73,18 @@ CREATE TABLE facets (
 ) WITHOUT ROWID;
 CREATE INDEX facets_of_document ON facets (document);
 CREATE TABLE algorithms (name TEXT PRIMARY KEY) WITHOUT ROWID;
+-- The folder's listing that the last complete scan left (files.Listing; one row, or
+-- none while a scan writes): the next scan stats what it lists instead of walking.
+CREATE TABLE listing (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    folders BLOB NOT NULL,
+    stamps BLOB NOT NULL,
+    identities BLOB NOT NULL,
+    paths BLOB NOT NULL,
+    mtimes BLOB NOT NULL,
+    sizes BLOB NOT NULL,
+    walk_again INTEGER NOT NULL
+);
 CREATE VIRTUAL TABLE words USING fts5(stems, forms, tokenize = 'ascii');
 -- A batch of briefings (a few MB of words) is flushed to the index once, at its
 -- commit, not once a MB: fewer, larger segments to merge (-13% time writing).
