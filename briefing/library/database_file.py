@@ -73,7 +73,7 @@ CREATE TABLE facets (
 ) WITHOUT ROWID;
 CREATE INDEX facets_of_document ON facets (document);
 CREATE TABLE algorithms (name TEXT PRIMARY KEY) WITHOUT ROWID;
--- The folder's listing that the last complete scan left (files.Listing; one row, or
+-- The folder's listing that the last complete scan left (files.Listing: one row, or
 -- none while a scan writes): the next scan stats what it lists instead of walking.
 CREATE TABLE listing (
     id INTEGER PRIMARY KEY CHECK (id = 1),
