@@ -40,6 +40,8 @@ class BriefingFooter(Footer):
         """What the keys on show were made from (see :meth:`_shown`)."""
         self._pending = False
         """Whether the keys will be made again after the next refresh."""
+        self._english: list[tuple[FooterKey | Label, str]] = []
+        """The keys and group labels made last, each with its text in English."""
 
     def _language(self) -> str:
         return self.outline.language if self.outline is not None else self.language
@@ -78,7 +80,23 @@ class BriefingFooter(Footer):
     def watch_outline(self) -> None:
         """Another language, or a new version with another number of panels (``1-7``):
         the keys follow (a language shown already, or the same keys, change nothing)."""
-        if self._composed is not None and self._shown(self.screen) != self._composed:
+        if self._composed is None:
+            return
+        shown = self._shown(self.screen)
+        if shown == self._composed:
+            return
+        if shown[1:] == self._composed[1:]:
+            # The same keys in another language: their words change in place (making
+            # them again takes a good part of a language switch).
+            self._composed = shown
+            t = interface(self._language())
+            for widget, english in self._english:
+                if isinstance(widget, FooterKey):
+                    widget.description = t.known(english)
+                    widget.refresh(layout=True)
+                else:
+                    widget.update(t.known(english))
+        else:
             self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
@@ -87,8 +105,10 @@ class BriefingFooter(Footer):
             self._composed = self._shown(self.screen)
         # Textual's footer yields its (private) FooterKey widgets, which keep their
         # description in an attribute, and a Label for a group of keys.
+        self._english = []
         for widget in super().compose():
             if isinstance(widget, FooterKey):
+                self._english.append((widget, widget.description))
                 widget.description = t.known(widget.description)
                 if not widget.has_class("-command-palette"):  # Textual binds all but it
                     # Made in the footer's style, not compact then changed by the data
@@ -96,5 +116,6 @@ class BriefingFooter(Footer):
                     widget.set_reactive(FooterKey.compact, self.compact)
                     widget.set_class(self.compact, "-compact", update=False)
             elif isinstance(widget, Label):
+                self._english.append((widget, str(widget.content)))
                 widget.update(t.known(str(widget.content)))
             yield widget

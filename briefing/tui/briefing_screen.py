@@ -381,7 +381,9 @@ class BriefingScreen(JumpHistory):
             bar.show_language()
         self.measure_ahead()
         if old.briefing is new.briefing and old.article is new.article:
-            self._redraw(layout=True)
+            # Another language: the header, bound to the outline, lays itself out
+            # again (its lines may wrap otherwise); the list of panels keeps its size.
+            self._redraw()
             return
         await self._reloaded()
 

@@ -80,3 +80,20 @@ async def test_the_footer_makes_its_keys_again_only_when_they_change() -> None:
         assert not any(a is b for a, b in zip(footer.query(FooterKey), keys, strict=False))
         shown = screen_text(app).splitlines()[-1]
         assert "Поиск" in shown and "Панель" not in shown
+
+
+async def test_a_language_switch_translates_the_footer_keys_in_place() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(BriefingFooter)
+        keys = list(footer.query(FooterKey))
+        assert "Поиск" in screen_text(app).splitlines()[-1]
+        await pilot.press("l")
+        await wait_for(lambda: "Search" in screen_text(app).splitlines()[-1], pilot)
+        shown = screen_text(app).splitlines()[-1]
+        assert "Поиск" not in shown and "Panel" in shown
+        assert all(a is b for a, b in zip(footer.query(FooterKey), keys, strict=True))
+        await pilot.press("l")
+        await wait_for(lambda: "Поиск" in screen_text(app).splitlines()[-1], pilot)
+        assert "Search" not in screen_text(app).splitlines()[-1]
