@@ -76,9 +76,7 @@ def read_bounded(
             raise fail(f"is {kind(info.st_mode)}, not a {what} file")
         if info.st_size > limit and not cut:
             raise fail(too_large(info.st_size, limit, what))
-        with os.fdopen(descriptor, "rb") as stream:  # closes the descriptor
-            descriptor = -1
-            data = stream.read(limit + 1)
+        data = _read_at_most(descriptor, min(info.st_size, limit), limit + 1)
     except OSError as error:
         raise fail(os_problem(error)) from None
     finally:
@@ -87,6 +85,25 @@ def read_bounded(
     if len(data) > limit and not cut:
         raise fail(too_large(len(data), limit, what))
     return data
+
+
+def _read_at_most(descriptor: int, expected: int, most: int) -> bytes:
+    """At most ``most`` bytes of the open file ``descriptor``, which ``fstat`` said
+    holds ``expected``: asked for as that many and one more (asking for ``most`` at
+    once would make a buffer of ``most`` bytes, 16 MiB for a briefing, each time),
+    then on in small reads if the file grew meanwhile."""
+    data = os.read(descriptor, expected + 1)
+    if len(data) <= expected or len(data) >= most:
+        return data[:most]
+    chunks = [data]
+    read = len(data)
+    while read < most:
+        chunk = os.read(descriptor, min(most - read, 1 << 16))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        read += len(chunk)
+    return b"".join(chunks)
 
 
 def too_large(size: int | None, limit: int, what: str) -> str:

@@ -158,6 +158,9 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     Each paragraph is made safe to show (:func:`~briefing.safe_text.visible`);
     empty ones are dropped.
     """
+    if "\n" not in text:  # one line (most fields): the rule below, without its loops
+        line = text.strip(" \t")
+        return (visible(line),) if line else ()
     paragraphs = []
     for block in _BLANK_LINE.split(text.replace("\r\n", "\n")):
         # Only spaces and tabs: other controls at the edges are shown, not removed.
@@ -259,6 +262,9 @@ class Outline:
         self.sections: dict[Section, tuple[Entry, ...]] = {
             section: () for section in Section
         }
+        self._written: dict[FieldKey, tuple[Mapping[str, Position], str, Position]] = {}
+        """Where each field of text is written, whatever its language: its record's
+        positions, its path there, and its position when not found in them."""
         self._build()
 
     def in_language(self, language: str) -> Outline:
@@ -298,15 +304,30 @@ class Outline:
         """:meth:`texts`, each with the position of its field in the YAML file (in
         its language): what the library index stores, to name ``FILE:LINE``."""
         sections = tuple(sections)
-        for number, language in enumerate((self.language, *self.languages)):
-            if number and language == self.language:
+        fields = [field for field in self.fields(sections) if field.searchable]
+        for field in fields:
+            if field.language == self.language or not field.language:
+                for paragraph, text in enumerate(field.paragraphs):
+                    yield field.text_key(paragraph), text, field.position
+        written = self._written
+        # Each other language's texts as its own outline would give them (a field is in
+        # a language when its text has it), without making that outline.
+        for language in self.languages:
+            if language == self.language:
                 continue
-            outline = self.in_language(language)
-            for field in outline.fields(sections):
-                if field.searchable and (field.language == language or
-                                         (not number and not field.language)):
-                    for paragraph, text in enumerate(field.paragraphs):
-                        yield field.text_key(paragraph), text, field.position
+            for field in fields:
+                values = field.value.values if isinstance(field.value, Text) else {}
+                if language not in values:
+                    continue
+                if field.language == language:
+                    paragraphs, position = field.paragraphs, field.position
+                else:
+                    paragraphs = split_paragraphs(values[language])
+                    positions, path, position = written[field.key]
+                    position = positions.get(f"{path}.{language}", position)
+                section, entry, name = field.key
+                for paragraph, text in enumerate(paragraphs):
+                    yield TextKey(section, entry, name, language, paragraph), text, position
 
     # -- building ------------------------------------------------------------
 
@@ -385,6 +406,8 @@ class Outline:
             if shown is not None:
                 key = FieldKey(section, index, f"{reference.link}.{name}")
                 fields[key.name] = shown._replace(key=key)
+                if shown.key in self._written:
+                    self._written[key] = self._written[shown.key]
         return fields
 
     def _item(
@@ -402,6 +425,7 @@ class Outline:
         """The field ``key`` showing ``value``; ``path`` finds its position."""
         position = positions.get(path) or positions.get("") or Position(1, 1)
         if isinstance(value, Text):
+            self._written[key] = (positions, path, position)
             language = self.language if self.language in value.values else (
                 value.original if value.original in value.values else next(iter(value.values)))
             text = value.values[language]

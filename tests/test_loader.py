@@ -813,6 +813,32 @@ class TestLimits:
     def test_loads_is_bounded_too(self) -> None:
         assert problems(b" " * (MAX_FILE_BYTES + 1)) == [f"b.yaml: {OVER_THE_LIMIT}"]
 
+    def test_a_file_that_grows_while_it_is_read_is_read_to_the_limit(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        # A file is read by the size fstat gives, then on: what another program
+        # appends meanwhile is read (up to the limit), never cut off at that size.
+        from briefing import loader
+
+        path = tmp_path / "growing.yaml"
+        path.write_bytes(b"x" * 10)
+        real_fstat = os.fstat
+
+        def fstat_then_grow(descriptor: int) -> os.stat_result:
+            info = real_fstat(descriptor)
+            with path.open("ab") as stream:
+                stream.write(b"y" * 100_000)
+            return info
+
+        monkeypatch.setattr(loader.os, "fstat", fstat_then_grow)
+        assert loader.read_bounded(path, 200_000, "briefing") == b"x" * 10 + b"y" * 100_000
+        with pytest.raises(BriefingError) as refused:
+            loader.read_bounded(path, 150_000, "briefing")
+        assert str(refused.value) == (
+            f"{path}: is 150,001 bytes; a briefing file may be at most 150,000 bytes")
+        data = loader.read_bounded(path, 150_000, "article", cut=True)
+        assert data == (b"x" * 10 + b"y" * 300_000)[:150_001]
+
     def test_sizes_are_written_one_way(self) -> None:
         """In bytes, the size and the limit alike: in MB, one byte over 16 MiB was
         "16.0 MB" against a limit of "16 MB"."""

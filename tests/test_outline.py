@@ -164,6 +164,34 @@ def test_search_texts_hold_every_searchable_field_in_every_language() -> None:
     assert not any(key.name in ("id", "kind", "by", "evidence", "display") for key in texts)
 
 
+def test_located_texts_are_each_languages_outline_texts_where_they_are_written() -> None:
+    # What the library stores: each language's fields as that language's outline shows
+    # them (text, key and line), the outline's own language first, then the others.
+    for language in ("ru", "en", "de"):
+        outline = sample_outline(language)
+        expected = []
+        for number, other in enumerate((outline.language, *outline.languages)):
+            if number and other == outline.language:
+                continue
+            for field in outline.in_language(other).fields():
+                if field.searchable and (field.language == other or
+                                         (not number and not field.language)):
+                    expected += [(field.text_key(paragraph), text, field.position)
+                                 for paragraph, text in enumerate(field.paragraphs)]
+        located = list(outline.located_texts())
+        assert located == expected
+        assert {key.language for key, _, _ in located} == {"ru", "en", ""}
+        speakers = [(key, position) for key, _, position in located
+                    if key.name == "speaker.name" and key.language == "en"]
+        assert speakers and all(position.line > 1 for _, position in speakers)
+
+
+@pytest.mark.parametrize("text", ["one line", "  \t padded \t ", " \t ", "", "a\rb",
+                                  "\x1b[2J", "tab\tinside", "\u2028sep"])
+def test_a_line_break_at_the_end_changes_no_paragraph(text: str) -> None:
+    assert split_paragraphs(text) == split_paragraphs(f"{text}\n")
+
+
 def text_key(match: Match) -> TextKey:
     """The key of a match in an index of an outline's texts."""
     assert isinstance(match.key, TextKey)
