@@ -830,7 +830,7 @@ class TestLimits:
                 stream.write(b"y" * 100_000)
             return info
 
-        monkeypatch.setattr(loader.os, "fstat", fstat_then_grow)
+        monkeypatch.setattr(os, "fstat", fstat_then_grow)
         assert loader.read_bounded(path, 200_000, "briefing") == b"x" * 10 + b"y" * 100_000
         with pytest.raises(BriefingError) as refused:
             loader.read_bounded(path, 150_000, "briefing")
