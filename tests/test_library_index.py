@@ -78,6 +78,38 @@ def test_facets_match_a_person_across_briefings_and_narrow(index: SqliteIndex) -
     assert [result.entry.path for result in found] == ["b.yaml"]
 
 
+PEOPLE = {
+    "paris.yaml": ("en", "Pierre Dubois"),
+    "moscow.yaml": ("ru", "{ru: Пьер Дюбуа, en: Pierre Dubois}"),
+    "lyon.yaml": ("ru", "{ru: Пьер Дюбуа, fr: PIERRE  DUBOIS}"),
+    "astana.yaml": ("ru", "Арман Исетов"),
+    "brussels.yaml": ("en", "Arman Isetov"),
+}
+
+
+def test_a_person_is_one_whatever_the_briefings_language(tmp_path: Path) -> None:
+    # Keyed by the name in Latin letters when a briefing gives one (else transliterated
+    # from its own), so one person in English and Russian briefings is counted once.
+    folder = tmp_path / "people"
+    folder.mkdir()
+    for name, (language, person) in PEOPLE.items():
+        (folder / name).write_text(
+            f"briefing: 1\nlanguage: {language}\ntitle: T\nsummary: S\n"
+            f"participants:\n  - name: {person}\n", encoding="utf-8")
+    library = open_library(str(folder), cache=tmp_path / "cache")
+    library.scan()
+    people = library.facets()[FacetKind.PARTICIPANT]
+    assert [(person.key, person.briefings) for person in people] == [
+        ("pierre dubois", 3), ("arman isetov", 2)]
+    pierre = people[0]
+    assert (pierre.label_in("ru"), pierre.label_in("en")) == ("Пьер Дюбуа", "Pierre Dubois")
+    assert people[1].label_in("ru") == "Арман Исетов"
+    picked = Filters().with_value(FacetKind.PARTICIPANT, "pierre dubois")
+    assert [entry.path for entry in library.entries(picked)] == [
+        "lyon.yaml", "moscow.yaml", "paris.yaml"]
+    library.close()
+
+
 def test_results_carry_what_the_screen_opens_at(index: SqliteIndex) -> None:
     result = index.search("middle corr")[0]
     assert result.entry.path == SAMPLE.name

@@ -141,6 +141,30 @@ def facet_key(text: str) -> str:
     return " ".join(words)
 
 
+def person_key(name: Text) -> str:
+    """The key that makes one participant of ``name`` across briefings, whatever the
+    briefing's language: :func:`facet_key` of the name in Latin letters when the
+    briefing gives it so (in English first), else of its original, which
+    :func:`facet_key` transliterates. So ``Pierre Dubois`` in an English briefing
+    and ``Пьер Дюбуа`` with ``en: Pierre Dubois`` in a Russian one are one person,
+    and ``Арман Исетов`` alone is ``Arman Isetov``."""
+    values = name.values
+    latin = [values["en"]] if "en" in values else []
+    latin += [value for value in values.values() if _in_latin_letters(value)]
+    for value in latin:
+        key = facet_key(value)
+        if key:
+            return key
+    return facet_key(name.get())
+
+
+def _in_latin_letters(text: str) -> bool:
+    """Whether every letter of ``text`` (one at least) is a Latin one: ASCII, Latin-1
+    and Latin Extended A and B (``Ayşe Yılmaz``, ``Müller``)."""
+    letters = [character for character in text if character.isalpha()]
+    return bool(letters) and all(character < "\u0250" for character in letters)
+
+
 def _text_facet(kind: FacetKind, text: Text) -> Facet | None:
     key = facet_key(text.get())
     return Facet(kind, key, dict(text.values)) if key else None
@@ -154,7 +178,9 @@ def _facets(briefing: Briefing) -> tuple[Facet, ...]:
             found.setdefault((facet.kind, facet.key), facet)
 
     for participant in briefing.participants:
-        add(_text_facet(FacetKind.PARTICIPANT, participant.name))
+        key = person_key(participant.name)
+        if key:
+            add(Facet(FacetKind.PARTICIPANT, key, dict(participant.name.values)))
         if participant.country is not None:
             add(_text_facet(FacetKind.COUNTRY, participant.country))
     for priority in briefing.priorities:

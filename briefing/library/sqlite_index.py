@@ -369,13 +369,13 @@ class SqliteIndex(LibraryIndex):
         """See :meth:`LibraryIndex.facets`."""
         where, parameters = _filtered(filters)
         rows = self._connection.execute(
-            "SELECT f.kind, f.key, min(f.labels), count(*) AS n FROM facets f "
-            f"WHERE f.document IN (SELECT d.id FROM documents d {where}) "
+            "SELECT f.kind, f.key, group_concat(DISTINCT f.labels), count(*) AS n "
+            f"FROM facets f WHERE f.document IN (SELECT d.id FROM documents d {where}) "
             "GROUP BY f.kind, f.key ORDER BY n DESC, f.key", parameters)
         found: dict[FacetKind, list[FacetCount]] = {kind: [] for kind in FacetKind}
         for kind, key, labels, count in rows:
-            found[FacetKind(kind)].append(FacetCount(FacetKind(kind), key, json.loads(labels),
-                                                     count))
+            found[FacetKind(kind)].append(FacetCount(FacetKind(kind), key,
+                                                     _merged_labels(labels), count))
         return found
 
     def _algorithms(self) -> list[str]:
@@ -652,6 +652,25 @@ def _filtered(filters: Filters, joiner: str = "WHERE") -> tuple[str, list[Any]]:
     if not conditions:
         return "", parameters
     return f"{joiner} {' AND '.join(conditions)}", parameters
+
+
+def _merged_labels(written: str) -> dict[str, str]:
+    """The labels of one facet value in every briefing that has it (their JSON objects
+    joined by commas): one per language, the first met. A person named only in
+    English in one briefing and in Russian and English in another is shown in
+    Russian too."""
+    decode = _decoder.raw_decode
+    merged: dict[str, str] = {}
+    at = 0
+    while at < len(written):
+        labels, at = decode(written, at)
+        for language, label in labels.items():
+            merged.setdefault(language, label)
+        at += 1  # the comma between two
+    return merged
+
+
+_decoder = json.JSONDecoder()
 
 
 def _card(entry: Entry) -> str:

@@ -192,3 +192,28 @@ async def test_files_changed_while_the_screen_is_open_are_shown(library: Path) -
         await wait_for(lambda: "Talks in Berlin on raw materials" not in titles(app), pilot)
         assert cursor_title(app) == "Talks in Brussels on raw materials"
         assert "4 briefings in" in screen_text(app)
+
+
+@pytest.mark.parametrize(("language", "shown"), [("en", "Pierre Dubois 3"),
+                                                 ("ru", "Пьер Дюбуа 3")])
+async def test_one_person_in_three_spellings_is_one_facet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, shown: str,
+) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "library"
+    folder.mkdir()
+    for name, (written, person) in {
+            "paris.yaml": ("en", "Pierre Dubois"),
+            "moscow.yaml": ("ru", "{ru: Пьер Дюбуа, en: Pierre Dubois}"),
+            "lyon.yaml": ("ru", "{ru: Пьер Дюбуа, fr: PIERRE  DUBOIS}")}.items():
+        (folder / name).write_text(f"briefing: 1\nlanguage: {written}\ntitle: T\nsummary: S\n"
+                                   f"participants:\n  - name: {person}\n", encoding="utf-8")
+    index = open_library(str(folder))
+    index.scan(workers=1)
+    index.close()
+    app = LibraryApp(open_library(str(folder)), language, scan=False)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.press("ctrl+f")
+        await wait_for(lambda: shown in facet_lines(app), pilot)
+        assert [line for line in facet_lines(app)
+                if "Dubois" in line.title() or "Дюбуа" in line] == [shown]
