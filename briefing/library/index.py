@@ -12,7 +12,10 @@ each file's ``(mtime_ns, size)`` with the index's, reads only files that are new
 whose state changed (and re-indexes only those whose bytes changed: a digest),
 removes files that are gone, and hands the backend one batch at a time, each
 written in one transaction, so an interrupted scan leaves a consistent index that
-the next scan completes.
+the next scan completes. The folder's listing that a complete scan leaves is kept
+(:meth:`LibraryIndex.keep_listing`): the next scan ``stat``-s what it lists and lists
+again only the folders that changed (:func:`~briefing.library.files.look_again`), and
+when nothing changed, reads nothing more.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from .entries import (
     Result,
     ScanReport,
 )
-from .files import library_files
+from .files import Listing, look_again
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (or multiprocessing)
 if TYPE_CHECKING:
@@ -78,6 +81,18 @@ class LibraryIndex(ABC):
     @abstractmethod
     def delete(self, paths: Sequence[str]) -> None:
         """Remove the files ``paths`` from the index, in one transaction."""
+
+    def listing(self) -> Listing | None:
+        """The listing of the folder that the last complete scan kept
+        (:meth:`keep_listing`), if any: the next scan lists again only what changed
+        since (:func:`~briefing.library.files.look_again`)."""
+        return None
+
+    def keep_listing(self, listing: Listing | None) -> None:
+        """Keep ``listing`` (``None``: none), which says what the index holds: a scan
+        keeps the listing it brought the index up to date with, and none while it
+        writes. A backend that keeps none walks the folder each scan."""
+        del listing  # kept nowhere
 
     @abstractmethod
     def writing(self, wait: bool) -> AbstractContextManager[bool]:
@@ -140,12 +155,21 @@ class LibraryIndex(ABC):
             if not held:
                 return ScanReport(len(self.states()), 0, 0, 0, self._invalid_count(),
                                   skipped=True)
-            on_disk = library_files(self.root)
+            kept = self.listing()
+            looked = look_again(self.root, kept)
+            if looked is None:
+                # Nothing changed (a search's scan, mostly): no state is read from the index.
+                return ScanReport(len(kept.paths) if kept else 0, 0, 0, 0,
+                                  self._invalid_count())
+            on_disk, listing = looked
             known = self.states()
             gone = [path for path in known if path not in on_disk]
             todo = [(path, state, known[path].digest if path in known else b"")
                     for path, state in on_disk.items()
                     if path not in known or known[path][:2] != state[:2]]
+            if (gone or todo) and kept is not None:
+                # The listing kept says what the index holds: not while it changes.
+                self.keep_listing(None)
             if gone:
                 self.delete(gone)
             added = changed = 0
@@ -167,6 +191,7 @@ class LibraryIndex(ABC):
                 done += len(batch)
                 if progress is not None:
                     progress(done, len(todo))
+            self.keep_listing(listing)
             return ScanReport(len(on_disk), added, changed, len(gone), self._invalid_count())
 
     def _invalid_count(self) -> int:

@@ -47,6 +47,7 @@ from .entries import (
     Problem,
     Result,
 )
+from .files import Listing
 from .index import LibraryError, LibraryIndex
 
 __all__ = [
@@ -122,6 +123,11 @@ def _path_key(path: str) -> bytes:
 
 def _path_of(key: bytes) -> str:
     return key.decode("utf-8", "surrogateescape")
+
+
+def _paths(keys: bytes) -> list[str]:
+    """The paths ``keys`` holds, NUL between them."""
+    return _path_of(keys).split("\0")
 
 
 class SqliteIndex(LibraryIndex):
@@ -266,6 +272,37 @@ class SqliteIndex(LibraryIndex):
     def _invalid_count(self) -> int:
         row = self._connection.execute("SELECT count(*) FROM documents WHERE valid = 0")
         return int(row.fetchone()[0])
+
+    def listing(self) -> Listing | None:
+        """See :meth:`LibraryIndex.listing`: its paths NUL-separated, its numbers as
+        arrays (a search reads it at once, not 10,000 rows)."""
+        row = self._connection.execute(
+            "SELECT folders, stamps, identities, paths, mtimes, sizes, walk_again "
+            "FROM listing").fetchone()
+        if row is None:
+            return None
+        folders, stamps, identities, paths, mtimes, sizes, walk_again = row
+        numbers = [array("q", stamps), array("Q", identities), array("q", mtimes),
+                   array("q", sizes)]
+        return Listing(
+            _paths(folders) if numbers[0] else [], numbers[0],
+            list(zip(numbers[1][::2], numbers[1][1::2], strict=True)),
+            _paths(paths) if numbers[2] else [], numbers[2], numbers[3], bool(walk_again))
+
+    def keep_listing(self, listing: Listing | None) -> None:
+        """See :meth:`LibraryIndex.keep_listing`."""
+        with self._transaction() as connection:
+            connection.execute("DELETE FROM listing")
+            if listing is not None:
+                identities = array("Q", [number for pair in listing.identities
+                                         for number in pair])
+                connection.execute(
+                    "INSERT INTO listing (id, folders, stamps, identities, paths, mtimes, "
+                    "sizes, walk_again) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                    (_path_key("\0".join(listing.folders)), listing.stamps.tobytes(),
+                     identities.tobytes(), _path_key("\0".join(listing.paths)),
+                     listing.mtimes.tobytes(), listing.sizes.tobytes(),
+                     int(listing.walk_again)))
 
     def states(self) -> dict[str, FileState]:
         """See :meth:`LibraryIndex.states`."""
