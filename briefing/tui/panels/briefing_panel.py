@@ -239,7 +239,11 @@ class BriefingPanel(ItemList):
             self.call_after_refresh(self.reveal, key)
             return
         if 0 <= index < self._item_count():
-            self.move_cursor(index, self._current_match_line(index))
+            if self.HAS_CURSOR:
+                # First: the line is found in the item's drawing with the cursor, the
+                # one put on screen (drawn without it, the item was drawn twice).
+                self.cursor = index
+            self.scroll_to_item(index, self._current_match_line(index))
 
     def _current_match_line(self, index: int) -> int:
         """The line of item ``index`` drawn with the current-match style, else 0."""
