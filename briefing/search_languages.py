@@ -7,10 +7,11 @@ described in :mod:`briefing.search`.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
-
-from anyascii import anyascii
+import zlib
+from functools import cache
 
 # --------------------------------------------------------------------------- stemming algorithms
 
@@ -122,7 +123,63 @@ _NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
 
 def _to_ascii(text: str) -> str:
     """Transliterate to lower-case ASCII letters and digits (``связь`` -> ``svyaz``)."""
-    return _NOT_ASCII_ALNUM.sub("", anyascii(text).lower())
+    return _NOT_ASCII_ALNUM.sub("", _anyascii(text).lower())
+
+
+_BLOCKS: dict[int, tuple[str, ...]] = {}
+"""anyascii's table of each block of 256 code points read so far."""
+
+
+def _anyascii(text: str) -> str:
+    """``anyascii.anyascii(text)``, by its own algorithm, its tables read from its
+    package's files here: its module imports ``importlib.resources`` (with ``zipfile``,
+    ``tempfile``, ``shutil``…) and reads them through it, 12 ms of a ``briefing
+    search`` of one ASCII word (whose Russian reading is transliterated back)."""
+    if text.isascii():
+        return text
+    blocks = _BLOCKS
+    result = []
+    for char in text:
+        codepoint = ord(char)
+        if codepoint <= 0x7F:
+            result.append(char)
+            continue
+        number = codepoint >> 8
+        block = blocks.get(number)
+        if block is None:
+            block = blocks[number] = _anyascii_block(number)
+        low = codepoint & 0xFF
+        if len(block) > low:
+            result.append(block[low])
+    return "".join(result)
+
+
+def _anyascii_block(number: int) -> tuple[str, ...]:
+    """anyascii's table of block ``number`` (empty where it has none)."""
+    folder = _anyascii_data()
+    if folder is None:  # not files on disk (a zip): anyascii reads it
+        from anyascii import anyascii
+
+        return tuple(anyascii(chr(code)) for code in range(number << 8, (number + 1) << 8))
+    try:
+        with open(os.path.join(folder, f"{number:03x}"), "rb") as file:
+            packed = file.read()
+    except FileNotFoundError:
+        return ()
+    return tuple(zlib.decompress(packed, -zlib.MAX_WBITS).decode("ascii").split("\t"))
+
+
+@cache
+def _anyascii_data() -> str | None:
+    """The folder of anyascii's tables, found without importing it, if it is one."""
+    from importlib.machinery import PathFinder
+
+    spec = PathFinder.find_spec("anyascii")
+    locations = spec.submodule_search_locations if spec is not None else None
+    if not locations:
+        return None
+    folder = os.path.join(next(iter(locations)), "_data")
+    return folder if os.path.isfile(os.path.join(folder, "000")) else None
 
 
 # Latin -> Cyrillic, longest first; the inverse of anyascii for Russian plus common
