@@ -6,6 +6,7 @@ from collections.abc import Hashable
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Spacing
@@ -158,13 +159,17 @@ class ItemList(ItemLayout, can_focus=True):
             lead = Segment(MARKER, marker_style)
         else:
             lead = Segment(" " * prefix, rich_style)
+        # The item's number on every segment (what a click reads), as Strip.apply_meta
+        # puts it, in the same pass: a strip made per line, not three.
+        meta = RichStyle.from_meta({"item": index})
+        apply = Segment.apply_style
         strips = [
-            Strip([lead, *strip.adjust_cell_length(inner, rich_style)], width) for strip in body
+            Strip(list(apply([lead, *strip.adjust_cell_length(inner, rich_style)], meta)), width)
+            for strip in body
         ]
         if index < self._item_count() - 1:
-            strips.extend([Strip.blank(width, base.rich_style)] * self.ITEM_GAP)
-        meta = {"item": index}
-        strips = [strip.apply_meta(meta) for strip in strips]
+            gap = Strip(list(apply([Segment(" " * width, base.rich_style)], meta)), width)
+            strips.extend([gap] * self.ITEM_GAP)
         self._cache.set(key, strips)
         return strips
 

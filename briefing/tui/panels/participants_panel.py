@@ -16,7 +16,7 @@ from ...columns import column_widths, longest_word
 from ...interface import interface
 from ...outline import Entry, Field, Outline, Section
 from ..item_layout import MARKER
-from .briefing_panel import BriefingPanel, one_cell_wide, text_heights
+from .briefing_panel import _NOT_REVERSED, BriefingPanel, one_cell_wide, text_heights
 from .panel_id import PanelId
 
 COLUMNS = ("name", "role", "organization", "country")
@@ -196,26 +196,40 @@ class ParticipantsPanel(BriefingPanel):
         return list(ParticipantsTable.of(self.outline).heights(start, stop, width))
 
     def _row(self, cells: list[list[Content]], width: int, style: Style) -> list[Strip]:
+        """The lines of a row: its cells side by side, each line padded to its column
+        (what :meth:`BriefingPanel.line_strips` draws), blank below a cell's last line.
+
+        Segments are put together here, a strip made per line of the row: a jump to
+        another part of a table of thousands draws a screenful of rows at once.
+        """
         _, widths = self.columns(width)
         rich_style = style.rich_style
+        pad = (style + _NOT_REVERSED).rich_style
+        get_style = self._get_style
         gap = Segment(" " * COLUMN_GAP, rich_style)
-        height = max(len(lines) for lines in cells)
-        # Each cell's lines, drawn once (they are wrapped to its width already), and
-        # blank below its last line.
-        columns = []
-        for lines, cell_width in zip(cells, widths, strict=True):
-            strips = self.line_strips(lines, cell_width, style)
-            blank = Strip.blank(cell_width, rich_style)
-            columns.append([strip.adjust_cell_length(cell_width, rich_style) for strip in strips]
-                           + [blank] * (height - len(strips)))
+        blanks = [Segment(" " * cell_width, rich_style) for cell_width in widths]
+        total = sum(widths) + COLUMN_GAP * (len(widths) - 1)
         rows = []
-        for row in range(height):
+        for row in range(max(len(lines) for lines in cells)):
             segments: list[Segment] = []
-            for number, column in enumerate(columns):
+            for number, (lines, cell_width) in enumerate(zip(cells, widths, strict=True)):
                 if number:
                     segments.append(gap)
-                segments.extend(column[row])
-            rows.append(Strip(segments).adjust_cell_length(width, rich_style))
+                if row >= len(lines):
+                    segments.append(blanks[number])
+                    continue
+                line = lines[row]
+                drawn = [Segment(text, (style + text_style).rich_style)
+                         for text, text_style in line.render(style, "", get_style)]
+                missing = cell_width - line.cell_length
+                if missing > 0:
+                    drawn.append(Segment(" " * missing, pad))
+                elif missing < 0:  # wider than its column (a wide character in one cell)
+                    drawn = list(Strip(drawn, line.cell_length).adjust_cell_length(
+                        cell_width, rich_style))
+                segments.extend(drawn)
+            strip = Strip(segments, total)
+            rows.append(strip if total == width else strip.adjust_cell_length(width, rich_style))
         return rows
 
     def render_header(self, width: int, style: Style) -> list[Strip]:
