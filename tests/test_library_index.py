@@ -110,6 +110,26 @@ def test_a_person_is_one_whatever_the_briefings_language(tmp_path: Path) -> None
     library.close()
 
 
+def test_an_article_is_looked_for_beside_the_real_file(tmp_path: Path) -> None:
+    # Files read one after another (a worker's share) find their folder once; a
+    # symbolic link's article is still beside the file it links to.
+    folder = tmp_path / "linked"
+    (folder / "inside").mkdir(parents=True)
+    briefing = "briefing: 1\ntitle: T\nsummary: S\nsource:\n  outlet: X\n  text: art.txt\n"
+    for name in ("inside/real.yaml", "inside/twin.yaml", "other.yaml", "plain.yaml"):
+        (folder / name).write_text(briefing, encoding="utf-8")
+    (folder / "inside" / "art.txt").write_text("An article.", encoding="utf-8")
+    (folder / "link.yaml").symlink_to(folder / "inside" / "real.yaml")
+    library = open_library(str(folder), cache=tmp_path / "cache")
+    library.scan(workers=1)
+    valid = {entry.path: entry.valid for entry in library.entries()}
+    assert valid["link.yaml"] and valid["inside/twin.yaml"]  # (the file linked to: once)
+    assert not valid["other.yaml"] and not valid["plain.yaml"]
+    problem = library.invalid()[0].problem
+    assert problem is not None and "'art.txt' does not exist" in problem.message
+    library.close()
+
+
 def test_results_carry_what_the_screen_opens_at(index: SqliteIndex) -> None:
     result = index.search("middle corr")[0]
     assert result.entry.path == SAMPLE.name

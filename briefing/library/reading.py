@@ -50,9 +50,11 @@ def digest(data: bytes) -> bytes:
 
 def read_file(
     root: str, path: str, state: FileState, known: bytes = b"",
+    folders: dict[str, Path] | None = None,
 ) -> IndexedBriefing | FileState:
     """Read the library file ``path`` (relative to the folder ``root``), whose state
-    is ``state``; ``known`` is the digest of the bytes indexed for it, if any.
+    is ``state``; ``known`` is the digest of the bytes indexed for it, if any;
+    ``folders`` keeps the real path of each folder met (files read one after another).
 
     Returns its new :class:`FileState` alone when its bytes are still ``known``.
     """
@@ -66,7 +68,7 @@ def read_file(
     if known and hashed == known:
         return state
     try:
-        briefing = loads(data, path, Path(os.path.realpath(full)).parent)
+        briefing = loads(data, path, _real_folder(full, {} if folders is None else folders))
     except BriefingError as error:
         return _invalid(path, state, error)
     except RecursionError:  # the loader guards its depth; this is the last resort
@@ -83,10 +85,24 @@ def read_files(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return [read_file(root, path, state, known) for path, state, known in files]
+        folders: dict[str, Path] = {}
+        return [read_file(root, path, state, known, folders) for path, state, known in files]
     finally:
         if enabled:
             gc.enable()
+
+
+def _real_folder(full: str, folders: dict[str, Path]) -> Path:
+    """The real folder of the file ``full``, which its article is relative to: its
+    folder's, found once per folder in ``folders`` (``realpath`` reads each part of
+    the path), unless the file is a symbolic link."""
+    if os.path.islink(full):
+        return Path(os.path.realpath(full)).parent
+    folder = os.path.dirname(full)
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = Path(os.path.realpath(folder))
+    return real
 
 
 def _invalid(
