@@ -1,7 +1,7 @@
 """``briefing index [DIR]`` and ``briefing search QUERY [DIR]``: the library from the
 command line. The one module of the library that prints, and the one that uses Rich
 (a progress bar, and highlighted matches on a terminal); piped output is plain text
-and imports no Rich.
+and imports no Rich (and a search that finds nothing, nothing that prints).
 
 Everything printed from the index came from a file: texts are shown literally
 (:func:`~briefing.safe_text.one_line`, Rich ``Text``, never markup) and file names
@@ -14,8 +14,6 @@ import os
 import sys
 from collections.abc import Callable
 
-from ..errors import Problem as FileProblem
-from ..safe_text import one_line, shown_path, visible
 from .entries import Hit, Result, ScanReport
 from .index import LibraryError, LibraryIndex
 
@@ -34,11 +32,13 @@ def _say(message: str) -> None:
 
 def _folder_problem(folder: str) -> str | None:
     """Why ``folder`` cannot be a library, or ``None``."""
+    if os.path.isdir(folder):
+        return None
+    from ..safe_text import shown_path
+
     if not os.path.exists(folder):
         return f"{shown_path(folder)}: no such folder"
-    if not os.path.isdir(folder):
-        return f"{shown_path(folder)} is not a folder; give the folder of a library"
-    return None
+    return f"{shown_path(folder)} is not a folder; give the folder of a library"
 
 
 def _open(folder: str) -> SqliteIndex | int:
@@ -59,6 +59,8 @@ def _open(folder: str) -> SqliteIndex | int:
 def shown_file(folder: str | None, path: str) -> str:
     """How a line names the file ``path`` of the library ``folder`` (as given): a
     path that opens it from the current folder, escaped."""
+    from ..safe_text import shown_path
+
     if folder is None or folder in (".", "./"):
         return shown_path(path)
     return shown_path(os.path.join(folder, *path.split("/")))
@@ -93,6 +95,8 @@ def _guarded(folder: str, action: Callable[[LibraryIndex], int]) -> int:
 def run_index(folder: str | None) -> int:
     """``briefing index [DIR]``: bring the index up to date, with a progress bar on a
     terminal; list the invalid files (first problem each); print a one-line total."""
+
+    from ..errors import Problem as FileProblem
 
     def index_it(index: LibraryIndex) -> int:
         with index.writing(wait=False) as free:
@@ -177,6 +181,8 @@ def place(hit: Hit) -> str:
 
 def _segments(hit: Hit) -> tuple[list[tuple[str, bool]], str]:
     """The excerpt of ``hit`` as (text, matched) pieces, each shown literally."""
+    from ..safe_text import one_line
+
     shown, spans = hit.excerpt(EXCERPT_WIDTH)
     pieces: list[tuple[str, bool]] = []
     at = 0
@@ -226,6 +232,8 @@ def _print_highlighted(folder: str | None, results: list[Result]) -> None:
 
 def _print_json(query: str, folder: str | None, results: list[Result]) -> None:
     import json
+
+    from ..safe_text import visible
 
     document = {
         "query": query,
