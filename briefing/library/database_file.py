@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """Changed whenever what is stored changes (tables, or the analysis of words): an
 index of another version is rebuilt."""
 
@@ -72,6 +72,9 @@ CREATE TABLE facets (
     PRIMARY KEY (kind, key, document)
 ) WITHOUT ROWID;
 CREATE INDEX facets_of_document ON facets (document);
+-- Other spellings of people named in Latin letters somewhere (`per dyubua` for `pierre
+-- dubois`, from `{ru: Пьер Дюбуа, en: Pierre Dubois}`): the first key met for each.
+CREATE TABLE aliases (alias TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE algorithms (name TEXT PRIMARY KEY) WITHOUT ROWID;
 -- The folder's listing that the last complete scan left (files.Listing: one row, or
 -- none while a scan writes): the next scan stats what it lists instead of walking.

@@ -96,7 +96,10 @@ class Facet(NamedTuple):
     kind: FacetKind
     key: str
     labels: Mapping[str, str]
-
+    aliases: tuple[str, ...] = ()
+    """A person named in Latin letters: the keys of the other spellings of the name
+    (``per dyubua`` of ``Пьер Дюбуа`` for ``pierre dubois``), which a briefing that
+    gives only those is matched by."""
 
 class FacetCount(NamedTuple):
     """A facet value and how many briefings (of those filtered) have it."""

@@ -164,14 +164,20 @@ def person_key(name: Text) -> str:
     :func:`facet_key` transliterates. So ``Pierre Dubois`` in an English briefing
     and ``Пьер Дюбуа`` with ``en: Pierre Dubois`` in a Russian one are one person,
     and ``Арман Исетов`` alone is ``Arman Isetov``."""
+    return _person(name)[0]
+
+
+def _person(name: Text) -> tuple[str, bool]:
+    """:func:`person_key` of ``name``, and whether it is the transliteration of a name
+    written in another script."""
     values = name.values
     latin = [values["en"]] if "en" in values else []
     latin += [value for value in values.values() if _in_latin_letters(value)]
     for value in latin:
         key = facet_key(value)
         if key:
-            return key
-    return facet_key(name.get())
+            return key, False
+    return facet_key(name.get()), True
 
 
 def _in_latin_letters(text: str) -> bool:
@@ -194,9 +200,12 @@ def _facets(briefing: Briefing) -> tuple[Facet, ...]:
             found.setdefault((facet.kind, facet.key), facet)
 
     for participant in briefing.participants:
-        key = person_key(participant.name)
+        key, transliterated = _person(participant.name)
         if key:
-            add(Facet(FacetKind.PARTICIPANT, key, dict(participant.name.values)))
+            values = participant.name.values
+            aliases = () if transliterated else tuple(sorted(
+                {facet_key(value) for value in values.values()} - {key, ""}))
+            add(Facet(FacetKind.PARTICIPANT, key, dict(values), aliases))
         if participant.country is not None:
             add(_text_facet(FacetKind.COUNTRY, participant.country))
     for priority in briefing.priorities:

@@ -319,6 +319,7 @@ class SqliteIndex(LibraryIndex):
             algorithms: set[str] = set()
             facets: list[tuple[str, str, int | None, str]] = []
             labels: dict[tuple[tuple[str, str], ...], str] = {}  # the same JSON, made once
+            learned: dict[str, str] = {}  # other spellings of people's names: their keys
             for briefing, numbers in zip(
                     briefings, self._library_numbers(connection, briefings), strict=True):
                 key = _path_key(briefing.path)
@@ -351,10 +352,12 @@ class SqliteIndex(LibraryIndex):
                     if label is None:
                         label = labels[written] = _json(facet.labels)
                     facets.append((facet.kind.value, facet.key, document, label))
+                    for alias in facet.aliases:
+                        learned.setdefault(alias, facet.key)
                 algorithms.update(briefing.algorithms)
             connection.executemany(
                 "INSERT OR IGNORE INTO facets (kind, key, document, labels) VALUES (?, ?, ?, ?)",
-                facets)
+                _people(connection, facets, learned))
             connection.executemany(
                 "UPDATE documents SET mtime_ns = ?, size = ?, digest = ? WHERE path = ?",
                 [(state.mtime_ns, state.size, state.digest, _path_key(path))
@@ -693,6 +696,45 @@ def _filtered(filters: Filters, joiner: str = "WHERE") -> tuple[str, list[Any]]:
     if not conditions:
         return "", parameters
     return f"{joiner} {' AND '.join(conditions)}", parameters
+
+
+_PERSON = FacetKind.PARTICIPANT.value
+
+
+def _people(connection: sqlite3.Connection, facets: list[tuple[str, str, int | None, str]],
+            learned: dict[str, str]) -> list[tuple[str, str, int | None, str]]:
+    """``facets`` (rows to write) with each person named by another spelling of a name
+    known in Latin letters (a Russian-only ``Пьер Дюбуа``) under that name's key.
+    The spellings ``learned`` from the batch are kept (the first key met for each
+    stays), and people written before under one of them are moved to its key: so
+    the files' order does not matter."""
+    if learned:
+        known = _aliases(connection, learned)
+        new = [(alias, key) for alias, key in learned.items() if alias not in known]
+        connection.executemany("INSERT INTO aliases (alias, key) VALUES (?, ?)", new)
+        for alias, key in new:
+            # A briefing with both spellings of one person keeps one row.
+            connection.execute("UPDATE OR IGNORE facets SET key = ? WHERE kind = ? AND key = ?",
+                               (key, _PERSON, alias))
+            connection.execute("DELETE FROM facets WHERE kind = ? AND key = ?", (_PERSON, alias))
+    people = {key for kind, key, _, _ in facets if kind == _PERSON}
+    keys = _aliases(connection, people) if people else {}
+    if not keys:
+        return facets
+    return [(kind, keys.get(key, key) if kind == _PERSON else key, document, labels)
+            for kind, key, document, labels in facets]
+
+
+def _aliases(connection: sqlite3.Connection, spellings: Iterable[str]) -> dict[str, str]:
+    """The key of each of ``spellings`` that is another spelling of a person's name."""
+    listed = list(spellings)
+    found: dict[str, str] = {}
+    for start in range(0, len(listed), 500):
+        some = listed[start:start + 500]
+        found.update(connection.execute(
+            f"SELECT alias, key FROM aliases WHERE alias IN ({', '.join('?' * len(some))})",
+            some))
+    return found
 
 
 def _merged_labels(written: str) -> dict[str, str]:
