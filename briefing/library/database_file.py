@@ -10,9 +10,10 @@ another version (:class:`OtherVersion`), or a damaged one (:func:`is_damage`), i
 deleted (:func:`remove_database`) and made again.
 
 Tables (:data:`SCHEMA`): ``documents`` (one row per file: its state, its row in a
-library list as JSON, its texts compressed, its words as the library's numbers and
-each text's words by their place), ``words`` (FTS5: the columns of
-:mod:`briefing.library.terms`, rowid = the document's id), ``vocabulary`` (every
+library list as JSON, the article it names and that article's state, its texts
+compressed, its words as the library's numbers and each text's words by their
+place), ``words`` (FTS5: the columns of :mod:`briefing.library.terms`, rowid = the
+document's id), ``vocabulary`` (every
 distinct word of the library and the algorithm of its text) with
 ``vocabulary_forms`` (FTS5: each word's tokens, rowid = its number), ``facets``
 (document, kind, key, labels), ``algorithms`` (the stemming algorithms of the
@@ -30,7 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """Changed whenever what is stored changes (tables, or the analysis of words): an
 index of another version is rebuilt."""
 
@@ -49,7 +50,10 @@ CREATE TABLE documents (
     card TEXT NOT NULL,
     texts BLOB,
     vocabulary BLOB,
-    sequences BLOB
+    sequences BLOB,
+    article BLOB,
+    article_mtime_ns INTEGER,
+    article_size INTEGER
 );
 -- A row of documents is large (its texts): what is read of every briefing at once
 -- (the list, and the briefings in date order) is read from these indexes instead.
@@ -57,6 +61,10 @@ CREATE INDEX documents_listed ON documents (path, valid, date, card);
 CREATE INDEX documents_by_date ON documents (valid, date DESC, path);
 -- What a scan compares with the folder's files, read without reading the rows.
 CREATE INDEX documents_state ON documents (path, mtime_ns, size, digest);
+-- The articles briefings name (their validity depends on them), as they were when each
+-- was read: a scan stats them (a library where none names one reads an empty index).
+CREATE INDEX documents_articles ON documents (article, article_mtime_ns, article_size, path)
+    WHERE article IS NOT NULL;
 CREATE TABLE vocabulary (
     id INTEGER PRIMARY KEY,
     word TEXT NOT NULL,

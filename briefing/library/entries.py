@@ -24,6 +24,25 @@ class FileState(NamedTuple):
     """A hash of its bytes (empty when it could not be read)."""
 
 
+class ArticleState(NamedTuple):
+    """The article a briefing names (``source.text``) as it was when the briefing was
+    read: its validity depends on it, so a scan reads the briefing again when it
+    changes (appears, disappears, is edited)."""
+
+    path: str
+    """Where it is: the briefing's real folder joined with the path written (it may
+    lead outside the library, or be a symbolic link)."""
+    mtime_ns: int
+    size: int
+    """``-1`` both when it could not be ``stat``-ed (missing); ``-2`` both when it
+    changed while the briefing was read (no file has that state: the next scan reads
+    the briefing again)."""
+
+
+MISSING = (-1, -1)
+"""An :class:`ArticleState`'s ``(mtime_ns, size)`` for an article that is not there."""
+
+
 class Problem(NamedTuple):
     """The first problem of an invalid file (the file is named by its entry)."""
 
@@ -168,6 +187,8 @@ class IndexedBriefing(NamedTuple):
     """Each distinct word's tokens, one a line, in the order of ``vocabulary``."""
     sequences: bytes
     """Each text's words as numbers in ``vocabulary`` (``terms.pack_numbers``)."""
+    article: ArticleState | None = None
+    """The article it names, if any (valid or not), as it was when it was read."""
 
 
 def pack_texts(texts: Sequence[IndexedText]) -> bytes:

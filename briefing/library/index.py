@@ -27,6 +27,7 @@ from contextlib import AbstractContextManager
 
 from .entries import (
     NO_FILTERS,
+    ArticleState,
     Entry,
     FacetCount,
     FacetKind,
@@ -36,7 +37,7 @@ from .entries import (
     Result,
     ScanReport,
 )
-from .files import Listing, look_again
+from .files import Listing, article_states, look_again
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (or multiprocessing)
 if TYPE_CHECKING:
@@ -81,6 +82,12 @@ class LibraryIndex(ABC):
     @abstractmethod
     def delete(self, paths: Sequence[str]) -> None:
         """Remove the files ``paths`` from the index, in one transaction."""
+
+    def articles(self) -> dict[str, ArticleState]:
+        """The article each briefing that names one named when it was read, with its
+        state then, by the briefing's path: a scan reads a briefing again when its
+        article's state changed. A backend that keeps none never does."""
+        return {}
 
     def listing(self) -> Listing | None:
         """The listing of the folder that the last complete scan kept
@@ -157,16 +164,25 @@ class LibraryIndex(ABC):
                                   skipped=True)
             kept = self.listing()
             looked = look_again(self.root, kept)
-            if looked is None:
+            stale = _stale_articles(self.articles())
+            if looked is None and not stale:
                 # Nothing changed (a search's scan, mostly): no state is read from the index.
                 return ScanReport(len(kept.paths) if kept else 0, 0, 0, 0,
                                   self._invalid_count())
-            on_disk, listing = looked
+            if looked is None:
+                assert kept is not None  # look_again walks when nothing is kept
+                on_disk = dict(zip(kept.paths, map(FileState, kept.mtimes, kept.sizes),
+                                   strict=True))
+                listing = kept
+            else:
+                on_disk, listing = looked
             known = self.states()
             gone = [path for path in known if path not in on_disk]
-            todo = [(path, state, known[path].digest if path in known else b"")
+            # A briefing whose article changed is read again, even if its bytes did not.
+            todo = [(path, state, b"" if path in stale else
+                     known[path].digest if path in known else b"")
                     for path, state in on_disk.items()
-                    if path not in known or known[path][:2] != state[:2]]
+                    if path not in known or known[path][:2] != state[:2] or path in stale]
             if (gone or todo) and kept is not None:
                 # The listing kept says what the index holds: not while it changes.
                 self.keep_listing(None)
@@ -196,6 +212,17 @@ class LibraryIndex(ABC):
 
     def _invalid_count(self) -> int:
         return len(self.invalid())
+
+
+def _stale_articles(articles: dict[str, ArticleState]) -> set[str]:
+    """The briefings of ``articles`` whose article's state is not the one it had when
+    each was read: one ``stat`` per article named."""
+    if not articles:
+        return set()
+    paths = list({article.path for article in articles.values()})
+    now = dict(zip(paths, article_states(paths), strict=True))
+    return {briefing for briefing, article in articles.items()
+            if now[article.path] != article[1:]}
 
 
 def _read(

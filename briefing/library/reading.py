@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import time
 from collections.abc import Iterable
 from functools import lru_cache
 from operator import itemgetter
@@ -27,6 +28,8 @@ from ..model import Briefing, Text
 from ..outline import Outline
 from ..search_words import analyse_word, stemming_algorithm, word_pattern
 from .entries import (
+    MISSING,
+    ArticleState,
     Entry,
     Facet,
     FacetKind,
@@ -67,13 +70,60 @@ def read_file(
     state = state._replace(digest=hashed)
     if known and hashed == known:
         return state
+    started = time.time_ns()
+    folder = _real_folder(full, {} if folders is None else folders)
     try:
-        briefing = loads(data, path, _real_folder(full, {} if folders is None else folders))
+        briefing = loads(data, path, folder)
     except BriefingError as error:
-        return _invalid(path, state, error)
+        invalid = _invalid(path, state, error)
+        named = _named_article(data, path)
+        return invalid._replace(article=_article(folder, named, started, False)) \
+            if named else invalid
     except RecursionError:  # the loader guards its depth; this is the last resort
         return _invalid(path, state, BriefingError([]), "the file is nested too deeply")
-    return indexed(path, state, briefing)
+    result = indexed(path, state, briefing)
+    named = briefing.source.text if briefing.source is not None else None
+    return result._replace(article=_article(folder, named, started, True)) if named else result
+
+
+def _article(folder: Path, written: str, started: int, valid: bool) -> ArticleState | None:
+    """The state of the article ``written`` (``source.text``) beside a briefing in
+    ``folder`` read from ``started`` on, which the briefing's validity depends on.
+
+    It is ``stat``-ed after the briefing was checked: an article changed meanwhile
+    (its ``st_ctime_ns`` from ``started`` on), or missing for a briefing found valid,
+    is given a state no file has, so the next scan reads the briefing again.
+    """
+    if os.path.isabs(written) or ".." in written.replace("\\", "/").split("/"):
+        return None  # refused whatever the files are: nothing to look at again
+    full = os.path.join(folder, written)
+    try:
+        info = os.stat(full)
+    except (OSError, ValueError):  # ValueError: a NUL in the name
+        return ArticleState(full, -2, -2) if valid else ArticleState(full, *MISSING)
+    if info.st_ctime_ns >= started:
+        return ArticleState(full, -2, -2)
+    return ArticleState(full, info.st_mtime_ns, info.st_size)
+
+
+def _named_article(data: bytes, path: str) -> str | None:
+    """The article (``source.text``) that the invalid briefing ``data`` names, if it
+    names one: its validity may depend on it (it may be missing)."""
+    if b"text" not in data:
+        return None
+    from ..yaml_nodes import Mapping, Scalar
+    from ..yaml_tree import read_tree
+
+    try:
+        root, _ = read_tree(data.decode("utf-8").removeprefix("\ufeff"), path)
+    except (UnicodeDecodeError, RecursionError):
+        return None
+    node = root
+    for key in ("source", "text"):
+        if not isinstance(node, Mapping):
+            return None
+        node = next((value for name, value in node.items if name.value == key), None)
+    return node.value if isinstance(node, Scalar) and node.value else None
 
 
 def read_files(

@@ -38,6 +38,7 @@ from .database_file import (
 )
 from .entries import (
     NO_FILTERS,
+    ArticleState,
     Entry,
     FacetCount,
     FacetKind,
@@ -311,6 +312,15 @@ class SqliteIndex(LibraryIndex):
         return {_path_of(path): state(FileState, (mtime, size, digest))
                 for path, mtime, size, digest in rows}
 
+    def articles(self) -> dict[str, ArticleState]:
+        """See :meth:`LibraryIndex.articles`: read from their own index, empty when no
+        briefing names one."""
+        rows = self._connection.execute(
+            "SELECT path, article, article_mtime_ns, article_size FROM documents "
+            "INDEXED BY documents_articles WHERE article IS NOT NULL")
+        return {_path_of(path): ArticleState(_path_of(article), mtime, size)
+                for path, article, mtime, size in rows}
+
     def upsert(
         self, briefings: Sequence[IndexedBriefing], touched: Sequence[tuple[str, FileState]] = (),
     ) -> None:
@@ -324,15 +334,19 @@ class SqliteIndex(LibraryIndex):
                     briefings, self._library_numbers(connection, briefings), strict=True):
                 key = _path_key(briefing.path)
                 entry, state = briefing.entry, briefing.state
+                article = briefing.article
                 values = (state.mtime_ns, state.size, state.digest, int(entry.valid),
                           entry.date, _card(entry), briefing.texts, numbers,
-                          briefing.sequences)
+                          briefing.sequences,
+                          *((_path_key(article.path), article.mtime_ns, article.size)
+                            if article is not None else (None, None, None)))
                 row = connection.execute("SELECT id FROM documents WHERE path = ?",
                                          (key,)).fetchone()
                 if row is None:
                     cursor = connection.execute(
                         "INSERT INTO documents (mtime_ns, size, digest, valid, date, card, "
-                        "texts, vocabulary, sequences, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "texts, vocabulary, sequences, article, article_mtime_ns, article_size, "
+                        "path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (*values, key))
                     document = cursor.lastrowid
                 else:
@@ -341,7 +355,8 @@ class SqliteIndex(LibraryIndex):
                     connection.execute("DELETE FROM facets WHERE document = ?", (document,))
                     connection.execute(
                         "UPDATE documents SET mtime_ns = ?, size = ?, digest = ?, valid = ?, "
-                        "date = ?, card = ?, texts = ?, vocabulary = ?, sequences = ? "
+                        "date = ?, card = ?, texts = ?, vocabulary = ?, sequences = ?, "
+                        "article = ?, article_mtime_ns = ?, article_size = ? "
                         "WHERE id = ?", (*values, document))
                 if entry.valid:
                     connection.execute("INSERT INTO words (rowid, stems, forms) VALUES (?, ?, ?)",
