@@ -172,8 +172,9 @@ class BriefingScreen(JumpHistory):
         """
         on_screen = self.query_one(ContentSwitcher).query_children(f"#{self.current_panel}")
         width = on_screen.first().scrollable_content_region.width if on_screen else 0
-        if width > 0:
-            self._measure_ahead(self.state.outline, width, every_language)
+        outline = self.state.outline
+        if width > 0 and any(panel.measures_ahead(outline) for panel in PANELS):
+            self._measure_ahead(outline, width, every_language)
 
     @work(thread=True, group="measure-ahead", exit_on_error=False)
     def _measure_ahead(self, outline: Outline, width: int, every_language: bool) -> None:
@@ -184,7 +185,7 @@ class BriefingScreen(JumpHistory):
                       for language in outline.languages if language != outline.language]
         for each in shown:
             for panel in PANELS:
-                if panel.shown_for(each):
+                if panel.measures_ahead(each):
                     panel.measure_ahead(each, width)
 
     # ------------------------------------------------------------------ panels

@@ -179,6 +179,12 @@ class BriefingPanel(ItemList):
         thread, while the reader has not asked for them yet. Most panels measure
         quickly enough when shown, and do nothing here."""
 
+    @classmethod
+    def measures_ahead(cls, outline: Outline) -> bool:
+        """Whether :meth:`measure_ahead` is worth a thread for ``outline`` (in any of its
+        languages: they have the same items)."""
+        return False
+
     def count(self) -> int:
         """How many items the panel shows."""
         raise NotImplementedError

@@ -159,6 +159,14 @@ class ParticipantsPanel(BriefingPanel):
     def measure_ahead(cls, outline: Outline, width: int) -> None:
         ParticipantsTable.of(outline).measure_ahead(width - len(MARKER), cls.ITEM_GAP)
 
+    MEASURED_AHEAD_FROM: ClassVar[int] = 200
+    """From how many participants the table is measured ahead (fewer take a few
+    milliseconds to measure when shown: not worth a thread)."""
+
+    @classmethod
+    def measures_ahead(cls, outline: Outline) -> bool:
+        return len(outline.entries(Section.PARTICIPANTS)) >= cls.MEASURED_AHEAD_FROM
+
     def measured_ahead(self, width: int) -> list[int] | None:
         table = ParticipantsTable.made(self.outline)
         return None if table is None else table.offsets.get(
