@@ -405,7 +405,7 @@ class Outline:
             shown = target.fields.get(name) if target is not None else None
             if shown is not None:
                 key = FieldKey(section, index, f"{reference.link}.{name}")
-                fields[key.name] = shown._replace(key=key)
+                fields[key.name] = Field(key, *shown[1:])  # (_replace: 3 times as long)
                 if shown.key in self._written:
                     self._written[key] = self._written[shown.key]
         return fields
