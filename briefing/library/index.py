@@ -89,6 +89,13 @@ class LibraryIndex(ABC):
         article's state changed. A backend that keeps none never does."""
         return {}
 
+    def version(self) -> object:
+        """A value that changes when another connection (another process; another
+        thread's :meth:`reopen`) writes the index: a view that polls the folder reads
+        its list again then. This one's own writes need not change it. A backend that
+        cannot tell gives every file's state (which its own writes change too)."""
+        return self.states()
+
     def listing(self) -> Listing | None:
         """The listing of the folder that the last complete scan kept
         (:meth:`keep_listing`), if any: the next scan lists again only what changed

@@ -312,13 +312,19 @@ class SqliteIndex(LibraryIndex):
         return {_path_of(path): state(FileState, (mtime, size, digest))
                 for path, mtime, size, digest in rows}
 
+    def version(self) -> object:
+        """See :meth:`LibraryIndex.version`: SQLite's ``data_version``, which another
+        connection's commit changes."""
+        return self._connection.execute("PRAGMA data_version").fetchone()[0]
+
     def articles(self) -> dict[str, ArticleState]:
         """See :meth:`LibraryIndex.articles`: read from their own index, empty when no
         briefing names one."""
         rows = self._connection.execute(
             "SELECT path, article, article_mtime_ns, article_size FROM documents "
             "INDEXED BY documents_articles WHERE article IS NOT NULL")
-        return {_path_of(path): ArticleState(_path_of(article), mtime, size)
+        state = tuple.__new__  # without ArticleState's Python-level __new__: one per row
+        return {_path_of(path): state(ArticleState, (_path_of(article), mtime, size))
                 for path, article, mtime, size in rows}
 
     def upsert(

@@ -42,7 +42,7 @@ from .facet_list import FacetList
 from .panels import panel_class, panel_of
 
 if TYPE_CHECKING:
-    from ..library.entries import Entry, FileState, Result
+    from ..library.entries import Entry, Result
     from ..library.index import LibraryIndex
 
 SORTS = ("date", "title", "path")
@@ -135,8 +135,12 @@ class LibraryScreen(Screen[None]):
         """Whether a search is running (a worker)."""
         self._keep_match = False
         """Whether the search asked for last keeps the cursor on its match."""
-        self._seen: dict[str, FileState] | None = None
-        """The folder's files when last looked at (``None``: not yet)."""
+        self._watcher: LibraryIndex | None = None
+        """The index as the folder's looks use it (:meth:`LibraryIndex.reopen`), kept:
+        its :meth:`LibraryIndex.version` says whether another wrote it since."""
+        self._version: object = None
+        """The index's version at the last look (``None``: not looked yet)."""
+        self._unmounted = False
         self._watching = False
         """Whether the folder is being looked at (a worker)."""
         self._next_look = 0.0
@@ -269,40 +273,49 @@ class LibraryScreen(Screen[None]):
         if self._watching or not self.is_current or monotonic() < self._next_look:
             return
         self._watching = True
-        self._watch(self._seen)
+        if self._watcher is None:
+            self._watcher = self.index.reopen()
+        self._watch(self._watcher, self._version)
 
     @work(thread=True, group="library-watch", exit_on_error=False)
-    def _watch(self, seen: dict[str, FileState] | None) -> None:
-        """Rescan the folder if its files changed since ``seen``: the list is read
-        again when the scan changed the index, or the files changed at all (another
-        process may have updated the index)."""
-        from ..library.files import library_files
-
+    def _watch(self, index: LibraryIndex, seen: object) -> None:
+        """Rescan the folder: a scan that finds nothing changed costs a ``stat`` per
+        file and per article (the listing the index keeps), not a walk. The list is
+        read again when the scan changed the index, or another wrote it since the
+        index's version ``seen`` (another process, or the app's first scan)."""
         changed = False
+        version = seen
         started = monotonic()
         try:
-            files = library_files(self.index.root)
+            version = index.version()  # before the scan: another's writes meanwhile count
+            report = index.scan(wait=False)
             # A large folder is looked at less often: at most a tenth of the time.
             self._next_look = started + 10 * (monotonic() - started)
-            if files != seen:
-                index = self.index.reopen()
-                try:
-                    report = index.scan(wait=False)
-                finally:
-                    index.close()
-                if report.skipped:  # another process is writing: look again later
-                    return
-                changed = seen is not None or bool(
-                    report.added or report.changed or report.removed)
-                seen = files
+            if report.skipped:  # another process is writing: look again later
+                version = seen
+                return
+            changed = (seen is not None and version != seen) or bool(
+                report.added or report.changed or report.removed)
         finally:
-            self.app.call_from_thread(self._watched, seen, changed)
+            self.app.call_from_thread(self._watched, version, changed)
 
-    def _watched(self, seen: dict[str, FileState] | None, changed: bool) -> None:
+    def _watched(self, version: object, changed: bool) -> None:
         self._watching = False
-        self._seen = seen
-        if changed:
+        self._version = version
+        if self._unmounted:
+            self._close_watcher()
+        elif changed:
             self.reload()
+
+    def on_unmount(self) -> None:
+        self._unmounted = True
+        if not self._watching:  # else the look closes it when it ends (_watched)
+            self._close_watcher()
+
+    def _close_watcher(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
 
     # -- what is shown -----------------------------------------------------------
 
