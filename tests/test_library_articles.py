@@ -9,6 +9,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -125,3 +126,25 @@ def test_briefing_search_sees_the_article_come_and_go(tmp_path: Path) -> None:
     gone = run_cli("index", "lib", env=env, cwd=tmp_path)
     assert gone.stdout == "1 briefing file indexed: 0 new, 1 changed, 0 removed, 1 invalid\n"
     assert run_cli("search", "koridor", "lib", env=env, cwd=tmp_path).returncode == 1
+
+
+def test_an_article_that_appears_while_its_briefing_is_read_is_looked_at_again(
+        folder: Path, library: SqliteIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import loader
+    from briefing.library import reading
+
+    checked = loader.loads
+
+    def loads_then_copy(*args: Any, **options: Any) -> Any:
+        try:
+            return checked(*args, **options)
+        finally:  # its article copied in just after the briefing was checked
+            if args[1] == "ferry.yaml":
+                (folder / "ferry.txt").write_text("The ferry sails.", encoding="utf-8")
+
+    monkeypatch.setattr(reading, "loads", loads_then_copy)
+    library.scan(workers=1)
+    assert not _validity(library)["ferry.yaml"]  # read before its article was there
+    monkeypatch.setattr(reading, "loads", checked)
+    assert library.scan(workers=1).changed == 1
+    assert _validity(library)["ferry.yaml"]

@@ -91,8 +91,9 @@ def _article(folder: Path, written: str, started: int, valid: bool) -> ArticleSt
     ``folder`` read from ``started`` on, which the briefing's validity depends on.
 
     It is ``stat``-ed after the briefing was checked: an article changed meanwhile
-    (its ``st_ctime_ns`` from ``started`` on), or missing for a briefing found valid,
-    is given a state no file has, so the next scan reads the briefing again.
+    (its ``st_ctime_ns`` from ``started`` to now: a clock ahead of this one, as a file
+    server's may be, is not taken for a change each time), or missing for a briefing
+    found valid, is given a state no file has, so the next scan reads it again.
     """
     if os.path.isabs(written) or ".." in written.replace("\\", "/").split("/"):
         return None  # refused whatever the files are: nothing to look at again
@@ -101,7 +102,7 @@ def _article(folder: Path, written: str, started: int, valid: bool) -> ArticleSt
         info = os.stat(full)
     except (OSError, ValueError):  # ValueError: a NUL in the name
         return ArticleState(full, -2, -2) if valid else ArticleState(full, *MISSING)
-    if info.st_ctime_ns >= started:
+    if started <= info.st_ctime_ns <= time.time_ns():
         return ArticleState(full, -2, -2)
     return ArticleState(full, info.st_mtime_ns, info.st_size)
 
