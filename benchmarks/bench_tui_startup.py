@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_tui_common import SAMPLE, PtyApp, compile_bytecode, python_argv
 
-RUNS = 11
+RUNS = int(__import__("os").environ.get("BENCH_RUNS", "11"))
 
 BARE_APP = '''
 from textual.app import App, ComposeResult
