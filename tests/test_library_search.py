@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.library import FacetKind, Filters, open_library, sqlite_index
+from briefing.library import FacetKind, Filters, open_library, sqlite_search
 from briefing.library.sqlite_index import SqliteIndex
 
 
@@ -54,7 +54,7 @@ def test_words_in_most_of_a_large_library_rank_by_date(
     index = library(tmp_path, files)
     by_count = found(index, "ferry")
     assert by_count[:2] == ["5.yaml", "2.yaml"]  # three times each: the later first
-    monkeypatch.setattr(sqlite_index, "RANK_ALL_UP_TO", 1)
+    monkeypatch.setattr(sqlite_search, "RANK_ALL_UP_TO", 1)
     dated = index.search("ferry")
     assert [result.entry.path for result in dated] == [f"{n}.yaml" for n in range(5, -1, -1)]
     assert {result.rank for result in dated} == {0.0}
@@ -96,7 +96,7 @@ def test_what_a_search_counted_is_counted_again_once_another_process_wrote(
              for number in range(6)}
     files["rail.yaml"] = briefing("Rail", "Rail news.", "2030-01-01")
     index = library(tmp_path, files)
-    monkeypatch.setattr(sqlite_index, "RANK_ALL_UP_TO", 1)
+    monkeypatch.setattr(sqlite_search, "RANK_ALL_UP_TO", 1)
     assert {result.rank for result in index.search("ferry")} == {0.0}  # in most: by date
     for number in range(1, 6):
         (tmp_path / "lib" / f"{number}.yaml").write_text(
