@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 
 from briefing.library import open_library
+from briefing.library.reading import file_clock_ns
 from briefing.library.sqlite_index import SqliteIndex
 from tests.cli_run import ARTICLE, SAMPLE, run_cli
 
@@ -25,6 +27,15 @@ def _later(path: Path, seconds: int = 5) -> None:
     """Move ``path``'s modification time on, as an edit some seconds later would."""
     info = path.stat()
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + seconds * 1_000_000_000))
+
+
+def _settled(path: Path) -> None:
+    """Wait until the clock files are stamped by has moved past ``path``'s change: a
+    read that starts in the same tick cannot tell whether the file changed during it,
+    and so reads it again at the next scan (safe, but one read more)."""
+    stamp = path.stat().st_ctime_ns
+    while file_clock_ns() <= stamp:
+        time.sleep(0.001)
 
 
 @pytest.fixture
@@ -55,6 +66,7 @@ def test_an_article_added_after_indexing_makes_its_briefing_valid(
     (problem,) = [entry.problem for entry in library.invalid()]
     assert problem is not None and "'ferry.txt' does not exist" in problem.message
     (folder / "ferry.txt").write_text("The ferry sails.", encoding="utf-8")
+    _settled(folder / "ferry.txt")
     report = library.scan(workers=1)
     assert (report.changed, report.invalid) == (1, 0)
     assert _validity(library) == {"ferry.yaml": True, "plain.yaml": True}
@@ -81,6 +93,7 @@ def test_an_article_edited_has_its_briefing_read_again(
     assert library.scan(workers=1).added == 2
     article.write_text("The ferry sails on Tuesdays.", encoding="utf-8")
     _later(article)
+    _settled(article)
     report = library.scan(workers=1)
     assert (report.added, report.changed, report.removed) == (0, 1, 0)
     assert library.scan(workers=1).changed == 0
