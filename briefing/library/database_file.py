@@ -138,15 +138,14 @@ def _usual_cache_folder() -> str | None:
 def _sha256(data: bytes) -> str:
     """The SHA-256 of ``data`` in hexadecimal, from the standard library's own module
     when there is one: ``hashlib`` loads OpenSSL (5 ms of every search) for it."""
-    from importlib import import_module
-
     try:
-        own = import_module("_sha2" if sys.version_info >= (3, 12) else "_sha256")
-        return str(own.sha256(data).hexdigest())
-    except (ImportError, AttributeError):
-        import hashlib
-
-        return hashlib.sha256(data).hexdigest()
+        if sys.version_info >= (3, 12):
+            from _sha2 import sha256
+        else:
+            from _sha256 import sha256  # type: ignore[import-not-found]  # no stub
+    except ImportError:  # a Python built without them
+        from hashlib import sha256
+    return str(sha256(data).hexdigest())
 
 
 def database_path(root: str, cache: Path | None = None) -> Path:
