@@ -94,15 +94,8 @@ def walk(root: str) -> tuple[dict[str, FileState], Listing]:
     pending: list[tuple[str, str]] = [(root, "")]
     while pending:
         folder, relative = pending.pop()
-        try:
-            with os.scandir(folder) as listing:
-                children = sorted(listing, key=attrgetter("name"))
-        except OSError:
-            continue  # unreadable, or gone: nothing in it is listed
-        for child in children:
+        for child in _listed(folder):
             name = child.name
-            if name.startswith("."):
-                continue
             path = f"{relative}{name}"
             try:
                 is_link = child.is_symlink()
@@ -201,15 +194,8 @@ def look_again(root: str, listing: Listing | None) -> tuple[dict[str, FileState]
     pending = sorted(changed)
     while pending:
         relative = pending.pop()
-        try:
-            with os.scandir(prefix + relative) as entries:
-                children = sorted(entries, key=attrgetter("name"))
-        except OSError:
-            continue  # unreadable, or gone: nothing in it is listed (as a walk)
-        for child in children:
+        for child in _listed(prefix + relative):
             name = child.name
-            if name.startswith("."):
-                continue
             path = f"{relative}{name}"
             try:
                 if child.is_symlink():
@@ -302,3 +288,14 @@ def _inside(path: str, real_root: str) -> bool:
     """Whether ``path`` (a symbolic link) leads to ``real_root`` or inside it."""
     target = os.path.realpath(path)
     return target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _listed(folder: str) -> list[os.DirEntry[str]]:
+    """What ``folder`` holds, by name, hidden entries left out; nothing when it cannot
+    be read (unreadable, or gone: nothing in it is listed)."""
+    try:
+        with os.scandir(folder) as listing:
+            return sorted((child for child in listing if not child.name.startswith(".")),
+                          key=attrgetter("name"))
+    except OSError:
+        return []
