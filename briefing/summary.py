@@ -4,7 +4,8 @@ print key show.
 It reads the briefing's :class:`~briefing.outline.Outline`, whose texts are
 already made safe to show; each becomes a Rich ``Text`` through
 :func:`_literal`, never markup. The sections are built here; the line-by-line
-renderers for big briefings are in :mod:`.summary_lines`, the console and the
+renderers for big briefings are in :mod:`.summary_lines` and
+:mod:`.summary_blocks`, the console and the
 batched printing in :mod:`.summary_console`.
 """
 
@@ -28,13 +29,14 @@ from .columns import column_widths, longest_word, widest_line
 from .figures import figure_headline
 from .interface import interface
 from .outline import ITEM, Entry, Field, Outline, Section, list_items, tags_line
+from .summary_blocks import _Priorities, _Statements, _Timeline, rank_cells
 
 # The names imported ``as`` themselves are re-exported: the diff, the library, the
 # exporters and the tests import them from here.
 from .summary_console import make_console as make_console
 from .summary_console import print_renderable as print_renderable
 from .summary_footnotes import evidence_footnotes
-from .summary_lines import _GAP, _Cell, _Priorities, _Stacked, _Statements, _Timeline, rank_cells
+from .summary_lines import _GAP, _Cell, _Stacked
 from .summary_lines import FIGURE_CARD_WIDTH as FIGURE_CARD_WIDTH
 from .summary_lines import _FigureCards as _FigureCards
 from .summary_lines import _Grid as _Grid
