@@ -191,11 +191,8 @@ async def test_esc_does_not_leave_a_briefing_opened_on_its_own() -> None:
         assert app.is_running
 
 
-@pytest.mark.parametrize(("language", "title"), [
-    ("en", "Developing Eurasian ties"), ("ru", "Развитие евразийских связей")])
-async def test_a_briefing_opens_in_the_language_of_the_list(
-        library: Path, language: str, title: str) -> None:
-    app = library_app(library, language)
+async def _listed_then_opened(app: LibraryApp, title: str) -> None:
+    """The sample is listed under ``title`` and opens showing it."""
     async with app.run_test(size=(140, 30)) as pilot:
         await pilot.press(*"eurasi", "enter")
         await wait_for(lambda: highlighted(app).startswith(title), pilot)
@@ -203,6 +200,13 @@ async def test_a_briefing_opens_in_the_language_of_the_list(
         await wait_for(lambda: isinstance(app.screen, ViewerScreen), pilot)
         await pilot.pause()
         assert title in screen_text(app)
+
+
+@pytest.mark.parametrize(("language", "title"), [
+    ("en", "Developing Eurasian ties"), ("ru", "Развитие евразийских связей")])
+async def test_a_briefing_opens_in_the_language_of_the_list(
+        library: Path, language: str, title: str) -> None:
+    await _listed_then_opened(library_app(library, language), title)
 
 
 @pytest.mark.parametrize(("environ", "language"), [
@@ -223,11 +227,4 @@ async def test_without_lang_the_list_and_the_briefing_follow_the_locale(
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", locale)
-    app = library_app(library, None)
-    async with app.run_test(size=(140, 30)) as pilot:
-        await pilot.press(*"eurasi", "enter")
-        await wait_for(lambda: highlighted(app).startswith(title), pilot)
-        await pilot.press("enter")
-        await wait_for(lambda: isinstance(app.screen, ViewerScreen), pilot)
-        await pilot.pause()
-        assert title in screen_text(app)
+    await _listed_then_opened(library_app(library, None), title)
