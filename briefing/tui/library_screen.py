@@ -10,40 +10,42 @@ searches every briefing, a row per match with its panel and an excerpt. Enter op
 the briefing (at the match, with the search going on there); the screen posts
 :class:`LibraryScreen.Open` and the app does the rest.
 
-The index is read in worker threads, each with its own connection
-(:meth:`LibraryIndex.reopen`): a search, the list under new facets, and the folder
-polled for changes (rescanned, then the list read again with the cursor kept on
-its briefing), so the screen never waits for the database.
+The index is read in worker threads (:class:`LibraryReads`, the screen's base), each
+with its own connection (:meth:`LibraryIndex.reopen`): a search, the list under new
+facets, and the folder polled for changes (rescanned, then the list read again with
+the cursor kept on its briefing), so the screen never waits for the database.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from time import monotonic
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
-from textual.worker import get_current_worker
 
 from ..interface import interface
-from ..library.entries import NO_FILTERS, FacetCount, FacetKind, Filters
+from ..library.entries import NO_FILTERS, FacetKind, Filters
 from ..library.facets import picked_labels, toggled
 from ..safe_text import one_line
 from .briefing_footer import BriefingFooter
 from .facet_list import FacetList
+from .library_reads import RESULTS, LibraryReads, LibraryView
 from .panels import panel_class, panel_of
 
 if TYPE_CHECKING:
-    from ..library.entries import Entry, Result
+    from ..library.entries import Entry
     from ..library.index import LibraryIndex
+
+# The reads' names are kept importable from here, where they were first.
+__all__ = ["FACET_NAMES", "PAGE", "POLL_SECONDS", "RESULTS", "SORTS", "LibraryScreen",
+           "LibraryView"]
 
 SORTS = ("date", "title", "path")
 """What the list can be sorted by, in the order ``s`` goes through them."""
@@ -55,8 +57,6 @@ FACETS_WIDTH = 32
 """The facets' width (as in library_app.tcss)."""
 POLL_SECONDS = 2.0
 """How often the library's folder is looked at for changes."""
-RESULTS = 50
-"""The most briefings a search shows."""
 PAGE = 100
 """Rows the list is given at a time: the first at once (read first from the index, then
 the whole list in a thread), more as the cursor or the scrolling nears the last, so a
@@ -71,21 +71,9 @@ FACET_NAMES: dict[FacetKind, str] = {
 """Each facet's name, before a picked value (in the interface's catalogue)."""
 
 
-class LibraryView(NamedTuple):
-    """Where the reader is in the library: kept while a briefing is open."""
-
-    query: str = ""
-    """The filter typed, or the search (``searching``)."""
-    searching: bool = False
-    sort: str = "date"
-    row: int = 0
-    filters: Filters = NO_FILTERS
-    """The facet values picked: the list and the search have every one."""
-    facets_shown: bool = False
-
-
-class LibraryScreen(Screen[None]):
-    """The library's briefings as a table; Enter opens one."""
+class LibraryScreen(LibraryReads):
+    """The library's briefings as a table; Enter opens one (the index read by
+    :class:`LibraryReads`)."""
 
     # Every printable key but "/" types into the filter (see on_key), so a filter may
     # start with any letter: the other keys are control keys.
@@ -109,42 +97,13 @@ class LibraryScreen(Screen[None]):
             self.view = view
 
     def __init__(self, index: LibraryIndex, language: str, view: LibraryView) -> None:
-        super().__init__()
-        self.index = index
+        super().__init__(index, view)
         self.language = language
         self._laid_out_width = 0
         """The screen's width the columns were last shared out for (0: not yet)."""
         self.t = interface(language)
-        self.view = view
-        self._entries: list[Entry] = []
         self._results: list[tuple[str, int]] = []
         """The briefing and hit of each row of a search's results."""
-        self._found: list[Result] = []
-        """The last search's results."""
-        self._total = 0
-        """Briefings in the library (``_entries`` are those the facets leave)."""
-        self._facets: dict[FacetKind, list[FacetCount]] = {}
-        """Each facet's values, counted under the facets picked."""
-        self._loads = 0
-        """Reads of the list started; only the last one's is shown."""
-        self._searches = 0
-        """Searches started; only the last one's results are shown."""
-        self._searched = 0
-        """The search whose results are shown."""
-        self._finding = False
-        """Whether a search is running (a worker)."""
-        self._keep_match = False
-        """Whether the search asked for last keeps the cursor on its match."""
-        self._watcher: LibraryIndex | None = None
-        """The index as the folder's looks use it (:meth:`LibraryIndex.reopen`), kept:
-        its :meth:`LibraryIndex.version` says whether another wrote it since."""
-        self._version: object = None
-        """The index's version at the last look (``None``: not looked yet)."""
-        self._unmounted = False
-        self._watching = False
-        """Whether the folder is being looked at (a worker)."""
-        self._next_look = 0.0
-        """When the folder may be looked at again (``time.monotonic``)."""
         self._shown_count = 0
         """Briefings in the list shown (those the filter typed leaves)."""
         self._unlisted: list[Entry] = []
@@ -185,142 +144,7 @@ class LibraryScreen(Screen[None]):
         if POLL_SECONDS:
             self.set_interval(POLL_SECONDS, self.check_files, name="library-watch")
 
-    def reload(self) -> None:
-        """Read the list from the index again (after a scan) and show it, the cursor
-        on the briefing it was on."""
-        self._load(keep=True)
-        if self.view.searching and self.view.query.strip():
-            self._search(keep=True)
-
-    # -- reading the index (in threads) ------------------------------------------
-
-    def _load(self, *, keep: bool) -> None:
-        """Read the list (and the facets) under the facets picked, in a thread;
-        ``keep``: the cursor stays on its briefing."""
-        self._loads += 1
-        # Counting the facets takes longer than the list: only when they are seen.
-        facets = self.view.facets_shown or bool(self.view.filters.values)
-        self._read(self._loads, self.view.filters, keep, facets)
-
-    @work(thread=True, exclusive=True, group="library-read", exit_on_error=False)
-    def _read(self, number: int, filters: Filters, keep: bool, with_facets: bool) -> None:
-        index = self.index.reopen()
-        try:
-            entries = index.entries(filters)
-            total = len(index.states()) if filters.values else len(entries)
-            facets = index.facets(filters) if with_facets else None
-        finally:
-            index.close()
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, number, entries, total, facets, keep)
-
-    def _loaded(self, number: int, entries: list[Entry], total: int,
-                facets: dict[FacetKind, list[FacetCount]] | None, keep: bool) -> None:
-        if number != self._loads:
-            return  # a later read is coming
-        same = entries == self._entries
-        self._entries = entries
-        self._total = total
-        if facets is not None:
-            self._facets = facets
-            self.query_one(FacetList).show(facets, self.view.filters)
-        if same or self._showing_results():
-            self._show_header()  # a large list is not made again for nothing
-        else:
-            self._show(keep=keep)
-
-    def _search(self, *, keep: bool = False) -> None:
-        """Search the library for what is typed, in a thread; ``keep``: the cursor
-        stays on its match.
-
-        One search runs at a time: what is typed meanwhile is searched for when it
-        ends (its results, out of date, are dropped), so fast typing on a large
-        library never piles up threads that slow each other down.
-        """
-        self._searches += 1
-        self._keep_match = keep
-        if not self._finding:
-            self._finding = True
-            self._find(self._searches, self.view.query, self.view.filters, keep)
-        self._show_header()
-
-    @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
-    def _find(self, number: int, query: str, filters: Filters, keep: bool) -> None:
-        results: list[Result] | None = None
-        try:
-            index = self.index.reopen()
-            try:
-                results = index.search(query, limit=RESULTS, filters=filters)
-            finally:
-                index.close()
-        finally:
-            self.app.call_from_thread(self._found_results, number, results, keep)
-
-    def _found_results(self, number: int, results: list[Result] | None,
-                       keep: bool) -> None:
-        self._finding = False
-        if number != self._searches:  # typed on meanwhile: search for that now
-            self._search(keep=self._keep_match)
-            return
-        self._searched = number
-        self._found = results if results is not None else []
-        if self._showing_results():
-            self._show(keep=keep)
-
-    def check_files(self) -> None:
-        """Look at the library's folder for changes (in a thread), unless already
-        looking or another screen is on top."""
-        if self._watching or not self.is_current or monotonic() < self._next_look:
-            return
-        self._watching = True
-        if self._watcher is None:
-            self._watcher = self.index.reopen()
-        self._watch(self._watcher, self._version)
-
-    @work(thread=True, group="library-watch", exit_on_error=False)
-    def _watch(self, index: LibraryIndex, seen: object) -> None:
-        """Rescan the folder: a scan that finds nothing changed costs a ``stat`` per
-        file and per article (the listing the index keeps), not a walk. The list is
-        read again when the scan changed the index, or another wrote it since the
-        index's version ``seen`` (another process, or the app's first scan)."""
-        changed = False
-        version = seen
-        started = monotonic()
-        try:
-            version = index.version()  # before the scan: another's writes meanwhile count
-            report = index.scan(wait=False)
-            # A large folder is looked at less often: at most a tenth of the time.
-            self._next_look = started + 10 * (monotonic() - started)
-            if report.skipped:  # another process is writing: look again later
-                version = seen
-                return
-            changed = (seen is not None and version != seen) or bool(
-                report.added or report.changed or report.removed)
-        finally:
-            self.app.call_from_thread(self._watched, version, changed)
-
-    def _watched(self, version: object, changed: bool) -> None:
-        self._watching = False
-        self._version = version
-        if self._unmounted:
-            self._close_watcher()
-        elif changed:
-            self.reload()
-
-    def on_unmount(self) -> None:
-        self._unmounted = True
-        if not self._watching:  # else the look closes it when it ends (_watched)
-            self._close_watcher()
-
-    def _close_watcher(self) -> None:
-        if self._watcher is not None:
-            self._watcher.close()
-            self._watcher = None
-
     # -- what is shown -----------------------------------------------------------
-
-    def _showing_results(self) -> bool:
-        return self.view.searching and bool(self.view.query.strip())
 
     def _show(self, *, keep: bool = False) -> None:
         """Show the list (or the search's results) again; ``keep``: the cursor stays
