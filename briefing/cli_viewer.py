@@ -121,7 +121,7 @@ def _open(options: Options) -> int:
         print("briefing: the viewer cannot read a briefing from standard input, which it "
               "needs for the keyboard; try `briefing summary -`", file=sys.stderr)
         return EXIT_USAGE
-    from .draft import ARTICLE_SUFFIXES
+    from .paths import ARTICLE_SUFFIXES
 
     if name is not None and name.lower().endswith(ARTICLE_SUFFIXES):
         return _offer_draft(name, options)

@@ -14,6 +14,10 @@ import stat
 
 from .safe_text import escaped
 
+ARTICLE_SUFFIXES = (".txt", ".text")
+"""The file names an article is recognised by (``briefing ARTICLE.txt``): here, not in
+``draft``, so that opening a briefing does not import the drafter to ask."""
+
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
     (stat.S_ISFIFO, "a named pipe (FIFO)"),

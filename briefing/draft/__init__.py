@@ -31,10 +31,6 @@ EXTRA_NOTICE = ("briefing: drafting names by rule; installing the extra finds Ru
                 "names better: pip install 'briefing[draft]'")
 """Said once on standard error when a Russian article is drafted without natasha."""
 
-ARTICLE_SUFFIXES = (".txt", ".text")
-"""The file names an article is recognised by (``briefing ARTICLE.txt``)."""
-
-
 def natasha_available() -> bool:
     """Whether the extra ``briefing[draft]`` (natasha's model) is there to find names."""
     from .natasha_names import available

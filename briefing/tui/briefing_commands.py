@@ -14,7 +14,7 @@ from ..outline import Outline
 from ..safe_text import visible
 from .briefing_screen import BriefingScreen
 from .messages import LanguageRequested, PanelRequested
-from .panels import panel_class, panels_for
+from .panels import panel_spec, panels_for
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -35,7 +35,7 @@ class BriefingCommands(Provider):
         t = interface(outline.language)
         commands: list[tuple[str, Callable[[], object], str]] = []
         for panel in panels_for(outline):
-            title = t(panel_class(panel).TITLE)
+            title = t(panel_spec(panel).title)
             commands.append((t("Go to {title}", title=title), partial(self._go_to_panel, panel),
                              t("Show the {title} panel", title=title)))
         commands += [

@@ -168,23 +168,26 @@ class BriefingScreen(JumpHistory):
         the outline in each of its languages (a search match may show any of them).
 
         A search that shows 5,000 participants for the first time in a language
-        would otherwise wait for their rows to be measured.
+        would otherwise wait for their rows to be measured. The worker imports the
+        panels not shown yet too, which the first screen did not wait for.
         """
         on_screen = self.query_one(ContentSwitcher).query_children(f"#{self.current_panel}")
         width = on_screen.first().scrollable_content_region.width if on_screen else 0
-        outline = self.state.outline
-        if width > 0 and any(panel.measures_ahead(outline) for panel in PANELS):
-            self._measure_ahead(outline, width, every_language)
+        if width > 0:
+            self._measure_ahead(self.state.outline, width, every_language)
 
     @work(thread=True, group="measure-ahead", exit_on_error=False)
     def _measure_ahead(self, outline: Outline, width: int, every_language: bool) -> None:
+        panels = [panel_class(spec.panel) for spec in PANELS]
+        if not any(panel.measures_ahead(outline) for panel in panels):
+            return
         shown = [outline]
         if every_language:
             # The outlines the viewer keeps: made here if the search index has not yet.
             shown += [self.state.outlines.in_language(outline, language)
                       for language in outline.languages if language != outline.language]
         for each in shown:
-            for panel in PANELS:
+            for panel in panels:
                 if panel.measures_ahead(each):
                     panel.measure_ahead(each, width)
 

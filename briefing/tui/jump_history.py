@@ -3,15 +3,19 @@ to its evidence passage, a passage to the claims it backs; Esc retraces them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.screen import Screen
 
 from ..outline import Section
 from .item_list import ItemList
+from .messages import PassageChosen
 from .panels import BriefingPanel, PanelId, panel_of
-from .panels.source_panel import SourcePanel
-from .panels.statements_panel import StatementsPanel
 from .viewer_state import ViewerState
+
+if TYPE_CHECKING:
+    from .panels.source_panel import SourcePanel
 
 CLAIM_PANELS = {PanelId.PRIORITIES: Section.PRIORITIES, PanelId.FIGURES: Section.FIGURES,
                 PanelId.STATEMENTS: Section.STATEMENTS}
@@ -45,12 +49,22 @@ class JumpHistory(Screen[None]):
         """The widget of the panel on screen (the screen knows it)."""
         raise NotImplementedError
 
+    def _source(self) -> SourcePanel:
+        """The Source panel's widget (made, and its module imported, if not yet)."""
+        from .panels.source_panel import SourcePanel
+
+        source = self.panel(PanelId.SOURCE)
+        assert isinstance(source, SourcePanel)
+        return source
+
     # ------------------------------------------------------------------ statements
 
     @on(ItemList.Selected, "#panels > #statements")
     def _statement_chosen(self, event: ItemList.Selected) -> None:
         """Enter on a statement: go to its speaker."""
         event.stop()
+        from .panels.statements_panel import StatementsPanel  # imported: it sent this
+
         panel = event.item_list
         assert isinstance(panel, StatementsPanel)
         if not panel.count():
@@ -83,9 +97,7 @@ class JumpHistory(Screen[None]):
             self.notify(t(message), markup=False)
             return
         if self.current_panel == PanelId.SOURCE:
-            source = self.current()
-            assert isinstance(source, SourcePanel)
-            if not source.step_passage(delta):
+            if not self._source().step_passage(delta):
                 self.notify(t("No passage of the article is evidence."), markup=False)
             return
         section = CLAIM_PANELS.get(self.current_panel)
@@ -94,7 +106,12 @@ class JumpHistory(Screen[None]):
             self.notify(t("Figures, priorities and statements have evidence."), markup=False)
             return
         item = panel.cursor
-        entry = panel.statement_index(item) if isinstance(panel, StatementsPanel) else item
+        entry = item
+        if self.current_panel == PanelId.STATEMENTS:
+            from .panels.statements_panel import StatementsPanel  # on screen: imported
+
+            assert isinstance(panel, StatementsPanel)
+            entry = panel.statement_index(item)
         finding = marks.finding(section, entry)
         if finding is None:
             return
@@ -110,9 +127,7 @@ class JumpHistory(Screen[None]):
             return
         came_from = self.current_panel
         self.show_panel(PanelId.SOURCE)
-        source = self.panel(PanelId.SOURCE)
-        assert isinstance(source, SourcePanel)
-        source.show_passage(passage)
+        self._source().show_passage(passage)
         self._jumped_from(came_from, item)
 
     JUMPS_KEPT = 100
@@ -123,8 +138,8 @@ class JumpHistory(Screen[None]):
         self._came_from.append((panel, item, passage))
         del self._came_from[:-self.JUMPS_KEPT]
 
-    @on(SourcePanel.PassageChosen)
-    def _passage_chosen(self, event: SourcePanel.PassageChosen) -> None:
+    @on(PassageChosen)
+    def _passage_chosen(self, event: PassageChosen) -> None:
         """Enter on a passage: go to the claim it backs (again: the next of them)."""
         marks = self.state.evidence_marks()
         claims = marks.backing(event.passage) if marks is not None else ()
@@ -139,9 +154,7 @@ class JumpHistory(Screen[None]):
             self.notify(self.state.t(
                 "Claim {number} of {count} this passage backs (Esc, then Enter: the next).",
                 number=number + 1, count=len(claims)), markup=False)
-        source = self.panel(PanelId.SOURCE)
-        assert isinstance(source, SourcePanel)
-        item = source.passage_item()
+        item = self._source().passage_item()
         target = panel_of(key.section)
         self.show_panel(target)
         self.panel(target).move_cursor(key.entry)
@@ -153,8 +166,7 @@ class JumpHistory(Screen[None]):
         """Go back to where the last jump left."""
         panel, item, passage = self._came_from.pop()
         self.show_panel(panel)
-        widget = self.panel(panel)
-        if isinstance(widget, SourcePanel) and passage is not None:
-            widget.show_passage(passage)  # type: ignore[arg-type]
+        if panel == PanelId.SOURCE and passage is not None:
+            self._source().show_passage(passage)  # type: ignore[arg-type]
         else:
-            widget.move_cursor(item)
+            self.panel(panel).move_cursor(item)

@@ -37,7 +37,7 @@ from ..safe_text import one_line
 from .briefing_footer import BriefingFooter
 from .facet_list import FacetList
 from .library_reads import RESULTS, LibraryReads, LibraryView
-from .panels import panel_class, panel_of
+from .panels import panel_of, panel_spec
 
 if TYPE_CHECKING:
     from ..library.entries import Entry
@@ -295,7 +295,7 @@ class LibraryScreen(LibraryReads):
                 excerpt = Content(one_line(text))
                 for start, end in spans:
                     excerpt = excerpt.stylize("bold reverse", start, end)
-                panel = t(panel_class(panel_of(hit.text.section)).TITLE)
+                panel = t(panel_spec(panel_of(hit.text.section)).title)
                 title = one_line(result.entry.title_in(self.language)) if number == 0 else ""
                 rows.append((Content(title), Content(panel), excerpt))
                 self._results.append((result.entry.path, number))

@@ -10,6 +10,7 @@ from ..loader import Article
 from ..model import Briefing
 
 if TYPE_CHECKING:
+    from ..evidence import Span as Passage
     from ..outline import Outline
     from .evidence_marks import EvidenceMarks
 
@@ -75,3 +76,11 @@ class EvidenceChecked(Message):
 class BackRequested(Message):
     """Esc with nothing left to clear or go back to: leave the briefing for where it
     was opened from (the library), if anywhere."""
+
+
+class PassageChosen(Message):
+    """Enter on the current passage of the Source panel: go to the claims it backs."""
+
+    def __init__(self, passage: Passage) -> None:
+        super().__init__()
+        self.passage = passage

@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ..outline import Outline
-from .panels import PanelId, panel_class, panels_for
+from .panels import PanelId, panel_spec, panels_for
 from .viewer_state import ViewerState
 
 
@@ -57,7 +57,7 @@ class PanelNav(Widget):
         current = self.get_visual_style("panel-nav--current")
         lines = []
         for number, panel in enumerate(self._panels(), 1):
-            line = Content(f"{number} {self.state.t(panel_class(panel).TITLE)}")
+            line = Content(f"{number} {self.state.t(panel_spec(panel).title)}")
             count = self.counts.get(panel)
             if count:
                 badge = Content.styled(f" {count}", ".panel-nav--count")

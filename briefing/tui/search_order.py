@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ..search import Found, Match, SearchIndex
     from .highlights import Spans
 
-PANEL_ORDER = {panel.PANEL: number for number, panel in enumerate(PANELS)}
+PANEL_ORDER = {spec.panel: number for number, spec in enumerate(PANELS)}
 """Each panel's place in the registry."""
 
 
@@ -82,7 +82,7 @@ class TextRuns:
         for panel, first, end in self.by_panel:
             count = found.count(first, end)
             if count:
-                name = PANELS[panel].PANEL
+                name = PANELS[panel].panel
                 counts[name] = counts.get(name, 0) + count
         return counts
 

@@ -283,7 +283,7 @@ def reference_order(matches: list[Match], outline: Outline) -> list[Match]:
     briefing's languages in order), then by panel."""
     ranks = {language: rank for rank, language in enumerate(outline.languages, 1)}
     ranks[outline.language] = ranks[""] = 0
-    panels = [p.PANEL for p in PANELS]
+    panels = [spec.panel for spec in PANELS]
 
     def rank(match: Match) -> tuple[int, int]:
         assert isinstance(match.key, TextKey)
@@ -295,7 +295,7 @@ def reference_order(matches: list[Match], outline: Outline) -> list[Match]:
 
 def reference_first(matches: list[Match], outline: Outline, panel: PanelId) -> int:
     """The first match of the language on screen (or of none) from ``panel`` on; 0 if none."""
-    order = [p.PANEL for p in PANELS]
+    order = [spec.panel for spec in PANELS]
     for number, match in enumerate(matches):
         assert isinstance(match.key, TextKey)
         if match.key.language not in ("", outline.language):

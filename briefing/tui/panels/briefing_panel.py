@@ -146,26 +146,27 @@ class BriefingPanel(ItemList):
     """The panel's id (and DOM id)."""
 
     TITLE: ClassVar[str]
-    """The panel's name in the list of panels."""
+    """The panel's name in the list of panels (from the registry)."""
 
     SECTIONS: ClassVar[tuple[Section, ...]]
-    """The outline sections the panel shows; search matches in them lead here."""
-
-    ALWAYS: ClassVar[bool] = True
-    """Whether the panel is shown even when its sections are empty."""
+    """The outline sections the panel shows (from the registry)."""
 
     EMPTY: ClassVar[str] = "Nothing here."
     """What the panel says when it has no items."""
+
+    def __init_subclass__(cls, **kwargs: bool) -> None:
+        super().__init_subclass__(**kwargs)
+        if "PANEL" in cls.__dict__:
+            # Declared once, in the registry, which lists the panels without importing them.
+            from . import panel_spec
+
+            spec = panel_spec(cls.PANEL)
+            cls.TITLE, cls.SECTIONS = spec.title, spec.sections
 
     def __init__(self, state: ViewerState, *, id: str | None = None) -> None:
         super().__init__(id=id or self.PANEL, classes="panel")
         self.state = state
         self.empty_message = self.EMPTY
-
-    @classmethod
-    def shown_for(cls, outline: Outline) -> bool:
-        """Whether the panel is shown for the briefing of ``outline``."""
-        return cls.ALWAYS or any(outline.entries(section) for section in cls.SECTIONS)
 
     @property
     def outline(self) -> Outline:

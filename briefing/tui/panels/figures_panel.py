@@ -73,8 +73,6 @@ class FiguresPanel(BriefingPanel):
     """
 
     PANEL = PanelId.FIGURES
-    TITLE = "Figures"
-    SECTIONS = (Section.FIGURES,)
     EMPTY = "No key figures are given."
 
     PREPARE_AT_ONCE: ClassVar[int] = 2000

@@ -15,9 +15,6 @@ class OutcomesPanel(BriefingPanel):
     """Outcomes, numbered, each wrapped under its number."""
 
     PANEL = PanelId.OUTCOMES
-    TITLE = "Outcomes"
-    SECTIONS = (Section.OUTCOMES,)
-    ALWAYS = False
     EMPTY = "No outcomes are listed."
 
     def count(self) -> int:

@@ -150,8 +150,6 @@ class ParticipantsPanel(BriefingPanel):
     """
 
     PANEL = PanelId.PARTICIPANTS
-    TITLE = "Participants"
-    SECTIONS = (Section.PARTICIPANTS,)
     EMPTY = "No participants are listed."
     ITEM_GAP: ClassVar[int] = 1
 

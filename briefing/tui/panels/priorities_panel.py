@@ -15,8 +15,6 @@ class PrioritiesPanel(BriefingPanel):
     """Sector priorities, most important first: ``1. Transport``, its summary, initiatives."""
 
     PANEL = PanelId.PRIORITIES
-    TITLE = "Priorities"
-    SECTIONS = (Section.PRIORITIES,)
     EMPTY = "No priorities are listed."
 
     def count(self) -> int:

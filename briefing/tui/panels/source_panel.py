@@ -7,12 +7,12 @@ from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.content import Content, Span
-from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
 
 from ...outline import ARTICLE, Entry, Section, TextKey
 from ..evidence_marks import CURRENT_PASSAGE_STYLE, PASSAGE_STYLE
+from ..messages import PassageChosen
 from .briefing_panel import BriefingPanel
 from .panel_id import PanelId
 
@@ -49,21 +49,11 @@ class SourcePanel(BriefingPanel):
 
     Every passage of the article that is a claim's evidence is underlined; one of
     them may be the current passage (``e`` and ``E`` go from one to the next, a
-    claim's ``e`` to its own), and Enter on it posts :class:`PassageChosen`.
+    claim's ``e`` to its own), and Enter on it posts :class:`~briefing.tui.messages.PassageChosen`.
     """
 
     PANEL = PanelId.SOURCE
-    TITLE = "Source"
-    SECTIONS = (Section.SOURCE,)
-    ALWAYS = False
     HAS_CURSOR: ClassVar[bool] = False
-
-    class PassageChosen(Message):
-        """Enter on the current passage: go to the claims it backs."""
-
-        def __init__(self, passage: Passage) -> None:
-            super().__init__()
-            self.passage = passage
 
     current_passage: Passage | None = None
     """The passage the reader went to, drawn brighter than the others."""
@@ -206,7 +196,7 @@ class SourcePanel(BriefingPanel):
             self.app.bell()
             return
         if self.current_passage is not None:
-            self.post_message(self.PassageChosen(self.current_passage))
+            self.post_message(PassageChosen(self.current_passage))
 
     def passage_item(self) -> int:
         """The item (piece of a paragraph, after the details) of the current passage."""

@@ -22,9 +22,6 @@ class StatementsPanel(BriefingPanel):
     """
 
     PANEL = PanelId.STATEMENTS
-    TITLE = "Statements"
-    SECTIONS = (Section.STATEMENTS,)
-    ALWAYS = False
     EMPTY = "No statements are recorded."
     INDENT = 2
 

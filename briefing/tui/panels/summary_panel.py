@@ -26,8 +26,6 @@ class SummaryPanel(BriefingPanel):
     """
 
     PANEL = PanelId.SUMMARY
-    TITLE = "Summary"
-    SECTIONS = (Section.SUMMARY, Section.TAGS)
     HAS_CURSOR: ClassVar[bool] = False
 
     def __init__(self, state: ViewerState, *, id: str | None = None) -> None:

@@ -14,9 +14,6 @@ class TimelinePanel(BriefingPanel):
     """Timeline entries: the date in a column, the event beside it."""
 
     PANEL = PanelId.TIMELINE
-    TITLE = "Timeline"
-    SECTIONS = (Section.TIMELINE,)
-    ALWAYS = False
     EMPTY = "No timeline is given."
     DATE_WIDTH = 12  # "YYYY-MM-DD" and two spaces
 
