@@ -16,14 +16,14 @@ from .briefing_footer import BriefingFooter
 from .briefing_header import BriefingHeader
 from .item_list import ItemList
 from .jump_history import CLAIM_PANELS, JumpHistory
-from .messages import BackRequested, LanguageRequested, PanelRequested
+from .messages import BackRequested, LanguageRequested, PanelRequested, SearchDone, SearchFound
 from .panel_nav import PanelNav
 from .panels import PANELS, BriefingPanel, PanelId, panel_class, panel_of, panels_for
-from .search_bar import SearchBar
 from .viewer_state import Outlines, ViewerState, started
 
 if TYPE_CHECKING:
     from .evidence_marks import EvidenceMarks
+    from .search_bar import SearchBar
 
 __all__ = ["CLAIM_PANELS", "BriefingScreen"]
 
@@ -80,6 +80,8 @@ class BriefingScreen(JumpHistory):
         self.current_panel = PanelId.SUMMARY
         self._positions: dict[str, tuple[int, float]] = {}
         """Where the reader was in panels not (re)created yet after a reload."""
+        self._search_bar: SearchBar | None = None
+        """The search bar, once made (see :attr:`search_bar`)."""
 
     # ------------------------------------------------------------------ layout
 
@@ -144,11 +146,13 @@ class BriefingScreen(JumpHistory):
 
     @property
     def search_bar(self) -> SearchBar:
-        """The search bar, made (hidden) on first use, not at start-up."""
-        bars = self.query_children(SearchBar)
-        if bars:
-            return bars.first()
-        bar = SearchBar(self.state, id="search")
+        """The search bar, made (hidden) on first use, not at start-up (nor its module
+        imported: the first screen does without it)."""
+        if self._search_bar is not None:
+            return self._search_bar
+        from .search_bar import SearchBar
+
+        bar = self._search_bar = SearchBar(self.state, id="search")
         bar.display = False
         bar.panel = self.current_panel
         # Not awaited: the box takes the focus at once, and the keys typed meanwhile
@@ -201,8 +205,8 @@ class BriefingScreen(JumpHistory):
         widget = self.panel(panel)  # before switching: the switcher shows it by id
         self.query_one(ContentSwitcher).current = panel
         self.query_one(PanelNav).current = panel
-        for bar in self.query_children(SearchBar):
-            bar.panel = panel
+        if self._search_bar is not None:
+            self._search_bar.panel = panel
         widget.sync()
         if focus:
             self.set_focus(widget)  # at once: the next queued key is for this panel
@@ -299,18 +303,18 @@ class BriefingScreen(JumpHistory):
     def action_clear_search(self) -> None:
         """Forget the search (no highlights, search bar hidden); without one, go back
         to the statement whose speaker the reader jumped to."""
-        bars = self.query_children(SearchBar)
-        searching = bool(bars) and (bars.first().display or bars.first().active)
+        bar = self._search_bar
+        searching = bar is not None and (bar.display or bar.active)
         if searching or not self._came_from:
-            if bars and searching:
-                bars.first().clear()
+            if bar is not None and searching:
+                bar.clear()
             elif not searching:
                 self.post_message(BackRequested())
             return
         self._go_back()
 
-    @on(SearchBar.Found)
-    def _found(self, event: SearchBar.Found) -> None:
+    @on(SearchFound)
+    def _found(self, event: SearchFound) -> None:
         """Show the matches, and go to the one the bar names."""
         self.state.highlights.update(event.spans, event.current)
         self.query_one(PanelNav).set_counts(event.counts)
@@ -323,7 +327,7 @@ class BriefingScreen(JumpHistory):
         self.query_one(BriefingHeader).sync()
         self.current().sync()
 
-    @on(SearchBar.Done)
+    @on(SearchDone)
     def _search_done(self) -> None:
         self.current().focus()
 
@@ -381,8 +385,8 @@ class BriefingScreen(JumpHistory):
     async def watch_outline(self, old: Outline, new: Outline) -> None:
         """Show the new outline: another language, or a new version of the file."""
         self.state.show(new)
-        for bar in self.query_children(SearchBar):
-            bar.show_language()
+        if self._search_bar is not None:
+            self._search_bar.show_language()
         self.measure_ahead()
         if old.briefing is new.briefing and old.article is new.article:
             # Another language: the header, bound to the outline, lays itself out
@@ -404,8 +408,8 @@ class BriefingScreen(JumpHistory):
                 self._positions[panel] = widget.position()
                 await widget.remove()
         current = self.current_panel if self.current_panel in panels else PanelId.SUMMARY
-        for bar in self.query_children(SearchBar):
-            bar.refresh_search()
+        if self._search_bar is not None:
+            self._search_bar.refresh_search()
         focused = self.app.focused
         self.show_panel(current, focus=focused is None or isinstance(focused, BriefingPanel))
         self._redraw(layout=True)

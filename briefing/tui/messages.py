@@ -12,7 +12,9 @@ from ..model import Briefing
 if TYPE_CHECKING:
     from ..evidence import Span as Passage
     from ..outline import Outline
+    from ..search import Match
     from .evidence_marks import EvidenceMarks
+    from .highlights import Spans
 
 
 class LanguageRequested(Message):
@@ -84,3 +86,25 @@ class PassageChosen(Message):
     def __init__(self, passage: Passage) -> None:
         super().__init__()
         self.passage = passage
+
+
+class SearchFound(Message):
+    """The search bar's matches changed; ``go_to`` is the match to bring on screen, if
+    any."""
+
+    def __init__(
+        self, spans: Spans, current: Match | None,
+        counts: dict[str, int], go_to: Match | None, focus: bool,
+    ) -> None:
+        super().__init__()
+        self.spans = spans
+        self.current = current
+        self.counts = counts
+        """Matches in each panel."""
+        self.go_to = go_to
+        self.focus = focus
+        """Whether the panel of ``go_to`` takes the focus (the box keeps it if not)."""
+
+
+class SearchDone(Message):
+    """Enter in the search box: the reader goes back to the panel, matches kept."""

@@ -10,18 +10,17 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from .messages import SearchDone, SearchFound
 from .search_session import SearchSession
 from .viewer_state import ViewerState
 
 if TYPE_CHECKING:
     from ..search import Found as Result
     from ..search import Match
-    from .highlights import Spans
 
 
 class SearchInput(Input):
@@ -39,27 +38,8 @@ class SearchBar(Horizontal):
     """``/`` opens it; typing searches; Enter keeps the matches, Esc clears them.
 
     The bar keeps the search (its query, matches and current match) and posts
-    :class:`SearchBar.Found` whenever they change; the screen shows them.
+    :class:`~briefing.tui.messages.SearchFound` whenever they change; the screen shows them.
     """
-
-    class Found(Message):
-        """The matches changed; ``go_to`` is the match to bring on screen, if any."""
-
-        def __init__(
-            self, spans: Spans, current: Match | None,
-            counts: dict[str, int], go_to: Match | None, focus: bool,
-        ) -> None:
-            super().__init__()
-            self.spans = spans
-            self.current = current
-            self.counts = counts
-            """Matches in each panel."""
-            self.go_to = go_to
-            self.focus = focus
-            """Whether the panel of ``go_to`` takes the focus (the box keeps it if not)."""
-
-    class Done(Message):
-        """Enter in the box: the reader goes back to the panel, matches kept."""
 
     def __init__(self, state: ViewerState, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -97,7 +77,7 @@ class SearchBar(Horizontal):
         if not event.value.strip():
             self.clear()
             return
-        self.post_message(self.Done())
+        self.post_message(SearchDone())
 
     def search(self, query: str) -> None:
         """Search for ``query`` and go to the first match from the current panel on.
@@ -129,7 +109,7 @@ class SearchBar(Horizontal):
     def _found(self, go_to: Match | None, *, focus: bool) -> None:
         session = self.session
         self.show_count()
-        self.post_message(self.Found(session.spans, session.current,
+        self.post_message(SearchFound(session.spans, session.current,
                                      session.counts_by_panel(), go_to, focus))
 
     def step(self, delta: int) -> bool:

@@ -21,7 +21,13 @@ from ..errors import BriefingError
 from ..loader import load, read_article
 from ..outline import Outline
 from .briefing_screen import BriefingScreen
-from .messages import BriefingReloaded, EvidenceChecked, LanguageRequested, ReloadFailed
+from .messages import (
+    BriefingReloaded,
+    EvidenceChecked,
+    LanguageRequested,
+    ReloadFailed,
+    SearchDone,
+)
 from .viewer_state import Outlines, long_lived
 
 if TYPE_CHECKING:
@@ -101,13 +107,11 @@ class ViewerScreen(BriefingScreen):
 
     def _search_at_once(self) -> None:
         """Search for :attr:`initial_query`, as if typed, and leave the search bar."""
-        from .search_bar import SearchBar
-
         self.action_search()
         bar = self.search_bar
         # Typed into the box: the box's watcher searches, as for a key.
         bar.input.value = self.initial_query
-        bar.post_message(SearchBar.Done())
+        bar.post_message(SearchDone())
 
     # ------------------------------------------------------------------ language
 

@@ -32,7 +32,8 @@ def test_every_panel_id_has_one_panel_and_every_section_one_panel() -> None:
 
 def test_the_first_screen_imports_only_the_panel_it_shows() -> None:
     """The other panels (a Textual widget class each) are imported after the first
-    paint, in the worker that measures ahead; the first screen does not wait for them."""
+    paint, in the worker that measures ahead, and the search bar when it is first
+    opened; the first screen does not wait for them."""
     code = """
 import asyncio, sys
 from briefing.tui.app import BriefingApp
@@ -40,7 +41,8 @@ from briefing.tui.briefing_screen import BriefingScreen
 from briefing.loader import load
 from briefing.resources import sample_path
 def panels():
-    return sorted(name for name in sys.modules if name.startswith("briefing.tui.panels."))
+    return sorted(name for name in sys.modules
+                  if name.startswith(("briefing.tui.panels.", "briefing.tui.search")))
 measure_ahead = BriefingScreen.measure_ahead
 def painted(screen, **options):  # after the first refresh, as the worker starts
     print(panels())
@@ -53,16 +55,23 @@ async def main():
             await pilot.pause(0.05)
             if len(panels()) > 8:
                 break
-        print(panels())
+        print("then", panels())
+        await pilot.press("slash")
+        print("searching", panels())
 asyncio.run(main())
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=child_environment(), timeout=60, check=True)
     lines = result.stdout.splitlines()
-    first, then = ast.literal_eval(lines[0]), ast.literal_eval(lines[-1])
+    first = ast.literal_eval(lines[0])
+    said = {line.split(" ", 1)[0]: ast.literal_eval(line.split(" ", 1)[1])
+            for line in lines if line.startswith(("then ", "searching "))}
+    then, searching = said["then"], said["searching"]
     common = ["briefing.tui.panels.briefing_panel", "briefing.tui.panels.panel_id"]
     assert first == sorted([*common, "briefing.tui.panels.summary_panel"])
     assert then == sorted([*common, *(f"briefing.tui.panels.{panel}_panel" for panel in PanelId)])
+    search = ["briefing.tui.search_bar", "briefing.tui.search_order", "briefing.tui.search_session"]
+    assert searching == sorted([*then, *search])
 
 
 async def test_navigation_footer_help_and_palette_list_the_registry() -> None:
