@@ -26,6 +26,8 @@ _SURROGATES = range(0xD800, 0xE000)
 
 
 def _build_table() -> dict[int, str]:
+    """The stand-in of each terminal-active character but the lone surrogates (2,048 of
+    them, and rare: each is written out when met, see :func:`_stand_in`)."""
     table: dict[int, str] = {}
     for code in range(0x20):
         if chr(code) not in _KEEP:
@@ -33,8 +35,6 @@ def _build_table() -> dict[int, str]:
     table[0x7F] = "\u2421"  # ␡
     for code in [*range(0x80, 0xA0), *_BIDI_CONTROLS, *_SEPARATORS]:
         table[code] = f"\u27e8U+{code:04X}\u27e9"  # ⟨U+202E⟩
-    for code in _SURROGATES:
-        table[code] = _surrogate_escape(code)
     return table
 
 
@@ -60,12 +60,17 @@ def _character_class(codes: list[int]) -> str:
 
 _TABLE = _build_table()
 # Searching for one is much faster than translating, and most text has none.
-_ACTIVE = re.compile(_character_class(sorted(_TABLE)))
+_ACTIVE = re.compile(_character_class([*sorted(_TABLE), *_SURROGATES]))
+
+
+def _stand_in(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return _TABLE.get(code) or _surrogate_escape(code)
 
 
 def visible(text: str) -> str:
     """``text`` with every terminal-active character replaced by a visible stand-in."""
-    return text.translate(_TABLE) if _ACTIVE.search(text) else text
+    return _ACTIVE.sub(_stand_in, text) if _ACTIVE.search(text) else text
 
 
 def escaped(text: str) -> str:
