@@ -122,14 +122,16 @@ class QueryMatcher:
         return find_hits_in(briefings, self.query)
 
 
-def texts_containing(sequences: Sequence[Sequence[int]]) -> dict[int, list[int]]:
+def texts_containing(sequences: Sequence[Sequence[int]]) -> dict[int, tuple[int, ...]]:
     """For each word of a briefing (by its place in the briefing's vocabulary), the
     numbers of the texts it is in (see :meth:`QueryMatcher.matching`)."""
     containing: dict[int, list[int]] = {}
     for text, sequence in enumerate(sequences):
         for word in set(sequence):
             containing.setdefault(word, []).append(text)
-    return containing
+    # Kept between searches: tuples of numbers, which the garbage collector stops
+    # following (lists it would walk through in every full collection).
+    return {word: tuple(texts) for word, texts in containing.items()}
 
 
 def library_numbers(data: bytes) -> array[int]:

@@ -156,7 +156,7 @@ class SqliteSearch:
                 found[document] = words
         return found
 
-    def _texts(self, documents: Sequence[int]) -> dict[int, list[Any]]:
+    def _texts(self, documents: Sequence[int]) -> dict[int, Sequence[Sequence[Any]]]:
         """The stored texts of ``documents`` (read by :meth:`_decoded` first), decoded
         once and kept with their words."""
         import zlib
@@ -167,9 +167,12 @@ class SqliteSearch:
             for document, texts in self._connection.execute(
                     "SELECT id, texts FROM documents WHERE id IN "
                     f"({', '.join('?' * len(missing))})", missing):
-                kept[document] = kept[document]._replace(
-                    texts=json.loads(zlib.decompress(texts)) if texts else [])
-        found = {document: kept[document].texts or [] for document in documents}
+                # Tuples of strings, which the garbage collector stops following: lists it
+                # would walk through in every full collection (a search keeps hundreds of
+                # briefings' texts, and a collection would take tens of milliseconds).
+                kept[document] = kept[document]._replace(texts=tuple(
+                    map(tuple, json.loads(zlib.decompress(texts)))) if texts else ())
+        found = {document: kept[document].texts or () for document in documents}
         while len(kept) > KEPT:  # the least lately searched go
             kept.popitem(last=False)
         return found
@@ -278,8 +281,8 @@ class _Words(NamedTuple):
     digest: bytes
     vocabulary: array[int]
     sequences: list[array[int]]
-    texts: list[Any] | None = None
-    containing: dict[int, list[int]] | None = None
+    texts: Sequence[Sequence[Any]] | None = None
+    containing: dict[int, tuple[int, ...]] | None = None
     """The texts each word is in (``hits.texts_containing``), once a search needed it."""
 
 
